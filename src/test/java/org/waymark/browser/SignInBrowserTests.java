@@ -64,7 +64,7 @@ class SignInBrowserTests {
 
         browser.type("username", "demo.police");
         browser.type("password", "demo");
-        browser.click("sign-in");
+        browser.submit("sign-in");
 
         // Back to the page first asked for (Spring Security marks it "?continue").
         assertThat(browser.path()).matches("/(\\?continue)?");
@@ -78,7 +78,7 @@ class SignInBrowserTests {
         browser.assertAccessible();
         browser.screenshot("02-home-police");
 
-        browser.click("sign-out");
+        browser.submit("sign-out");
         assertThat(browser.path()).startsWith("/sign-in");
         assertThat(browser.driver.findElement(By.id("signed-out-title")).isDisplayed()).isTrue();
         browser.open("/");
@@ -90,7 +90,7 @@ class SignInBrowserTests {
         browser.open("/sign-in");
         browser.type("username", "demo.police");
         browser.type("password", "wrong");
-        browser.click("sign-in");
+        browser.submit("sign-in");
 
         assertThat(browser.path()).startsWith("/sign-in");
         assertThat(browser.text(".govuk-error-summary")).contains("There is a problem")
@@ -104,20 +104,20 @@ class SignInBrowserTests {
         browser.open("/sign-in");
         browser.type("username", "demo.admin");
         browser.type("password", "demo");
-        browser.click("sign-in");
+        browser.submit("sign-in");
         browser.assertAccessible();
 
         browser.open("/admin/agencies/new");
         browser.assertAccessible();
         browser.type("name", "Vale Women's Aid " + System.nanoTime());
-        browser.click("save-agency");
+        browser.submit("save-agency");
         assertThat(browser.text(".govuk-error-summary")).contains("Select the type of agency");
         browser.assertAccessible();
         browser.screenshot("04-add-agency-error");
 
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("type")))
                 .selectByValue("SPECIALIST_DA_SERVICE");
-        browser.click("save-agency");
+        browser.submit("save-agency");
         assertThat(browser.path()).isEqualTo("/admin/agencies");
         assertThat(browser.text(".govuk-notification-banner--success")).contains("Agency added");
         browser.assertAccessible();
