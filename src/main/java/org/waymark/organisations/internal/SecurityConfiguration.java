@@ -52,7 +52,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("Waymark").authenticationEntryPoint(entryPoint))
                 // A signed-in browser session may call the API (Swagger UI); the API never starts a session.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isCredentialedJsonCall))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
@@ -97,12 +97,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * A call that carries its own credentials and a JSON body (or none) cannot be forged by another
-     * site: browsers neither add an Authorization header nor send JSON cross-site without CORS.
+     * CSRF matters only where a browser adds credentials by itself. A call with no session cookie and
+     * no credentials carries no authority to abuse (it gets 401); a call with its own Authorization
+     * header and a JSON body (or none) cannot be forged, since browsers send neither cross-site
+     * without CORS. Everything else, such as a form post riding on a session cookie, needs the token.
      */
-    private static boolean isCredentialedJsonCall(HttpServletRequest request) {
+    private static boolean cannotBeForged(HttpServletRequest request) {
         if (request.getHeader("Authorization") == null) {
-            return false;
+            return request.getSession(false) == null;
         }
         String contentType = request.getContentType();
         return request.getContentLengthLong() <= 0 && contentType == null

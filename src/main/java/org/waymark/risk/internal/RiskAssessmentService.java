@@ -1,0 +1,400 @@
+package org.waymark.risk.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.audit.AuditEntry;
+import org.waymark.audit.AuditTrail;
+import org.waymark.platform.Actor;
+import org.waymark.platform.ConflictException;
+import org.waymark.platform.CurrentActor;
+import org.waymark.platform.FieldError;
+import org.waymark.platform.InvalidRequestException;
+import org.waymark.platform.NotFoundException;
+import org.waymark.risk.ActionCode;
+import org.waymark.risk.Answer;
+import org.waymark.risk.Evaluation;
+import org.waymark.risk.Instrument;
+import org.waymark.risk.InstrumentCatalogue;
+import org.waymark.risk.InstrumentScoring;
+import org.waymark.risk.ProcedureRules;
+import org.waymark.risk.QuestionAnswer;
+import org.waymark.risk.ScoredAssessment;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Risk assessments: started, filled in page by page (each save checks the version the page was read
+ * at, so two people cannot silently overwrite each other), completed (scored, evaluated and frozen),
+ * and the practitioner's decision on each recommended action. An assessment is seen only by its own
+ * agency: for anyone else it does not exist, and the attempt is audited.
+ */
+@Service
+class RiskAssessmentService {
+
+    private static final TypeReference<Map<String, StoredAnswer>> ANSWERS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Map<String, StoredAnswer>>> SUPPLEMENTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<AnsweredQuestion>> SNAPSHOT = new TypeReference<>() {
+    };
+    static final String OBJECT = "RISK_ASSESSMENT";
+
+    record Summary(UUID id, String victimReference, String status, String createdByName, Instant createdAt,
+                   String riskLevel) {
+    }
+
+    record Decision(String actionCode, int childIndex, String decision, String rationale) {
+    }
+
+    record RecordedDecision(String actionCode, int childIndex, String decision, String rationale, String decidedBy,
+                            Instant decidedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final AuditTrail audit;
+    private final ProcedureRules rules;
+    private final Evaluations evaluations;
+    private final Clock clock;
+
+    RiskAssessmentService(JdbcClient jdbc, JsonMapper json, AuditTrail audit, ProcedureRules rules,
+                          Evaluations evaluations, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.audit = audit;
+        this.rules = rules;
+        this.evaluations = evaluations;
+        this.clock = clock;
+    }
+
+    @Transactional
+    List<Summary> listForMyAgency() {
+        Actor actor = CurrentActor.require();
+        List<Summary> summaries = jdbc.sql("""
+                        select a.id, a.victim_reference, a.status, u.display_name, a.created_at,
+                               a.result -> 'evaluation' ->> 'riskLevel' as risk_level
+                          from risk_assessment a join app_user u on u.id = a.created_by
+                         where a.agency_id = ? order by a.created_at desc limit 200
+                        """).param(actor.agencyId())
+                .query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("victim_reference"),
+                        rs.getString("status"), rs.getString("display_name"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("risk_level")))
+                .list();
+        audit.record(AuditEntry.allowed("LIST_RISK_ASSESSMENTS", OBJECT, null)
+                .with("results", Integer.toString(summaries.size())));
+        return summaries;
+    }
+
+    @Transactional
+    UUID start(String victimReference, String profile) {
+        Actor actor = CurrentActor.require();
+        List<FieldError> errors = new ArrayList<>();
+        String reference = victimReference == null ? "" : victimReference.trim();
+        if (reference.isEmpty()) {
+            errors.add(new FieldError("victimReference", "Enter the victim's name or your case reference"));
+        } else if (reference.length() > 200) {
+            errors.add(new FieldError("victimReference", "Name or reference must be 200 characters or fewer"));
+        }
+        String chosen = profile == null || profile.isBlank() ? rules.defaultProfile() : profile;
+        if (rules.profiles().stream().noneMatch(p -> p.id().equals(chosen))) {
+            errors.add(new FieldError("profile", "Select a partnership from the list"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        Instrument dash = dashInstrument();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into risk_assessment (id, agency_id, created_by, victim_reference, status, profile,
+                                             instrument_id, instrument_version, facts)
+                values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, cast(? as jsonb))
+                """).params(id, actor.agencyId(), actor.userId(), reference, chosen, dash.id(), dash.version(),
+                json.writeValueAsString(new AssessmentFacts())).update();
+        audit.record(AuditEntry.allowed("START_RISK_ASSESSMENT", OBJECT, id).with("profile", chosen));
+        return id;
+    }
+
+    @Transactional
+    RiskAssessment get(UUID id) {
+        RiskAssessment assessment = load(id);
+        audit.record(AuditEntry.allowed("READ_RISK_ASSESSMENT", OBJECT, id));
+        return assessment;
+    }
+
+    /** Applies one page's changes to the case facts, if the page was read at the current version. */
+    @Transactional
+    void updateFacts(UUID id, int version, String section, Consumer<AssessmentFacts> change) {
+        RiskAssessment assessment = loadInProgress(id);
+        AssessmentFacts facts = assessment.facts();
+        change.accept(facts);
+        facts.sectionsDone.add(section);
+        store(id, version, "facts", json.writeValueAsString(facts));
+        audit.record(AuditEntry.allowed("UPDATE_RISK_ASSESSMENT", OBJECT, id).with("section", section));
+    }
+
+    /** Saves answers to some questions of the DASH or of a supplementary checklist. */
+    @Transactional
+    void saveAnswers(UUID id, int version, String instrumentId, String section, Map<String, StoredAnswer> answers) {
+        RiskAssessment assessment = loadInProgress(id);
+        AssessmentFacts facts = assessment.facts();
+        facts.sectionsDone.add(section);
+        if (instrumentId.equals(assessment.instrumentId())) {
+            Map<String, StoredAnswer> merged = new TreeMap<>(assessment.answers());
+            merged.putAll(answers);
+            jdbc.sql("update risk_assessment set answers = cast(? as jsonb) where id = ?")
+                    .params(json.writeValueAsString(merged), id).update();
+        } else {
+            Map<String, Map<String, StoredAnswer>> supplements = new TreeMap<>(assessment.supplements());
+            Map<String, StoredAnswer> merged = new TreeMap<>(supplements.getOrDefault(instrumentId, Map.of()));
+            merged.putAll(answers);
+            supplements.put(instrumentId, merged);
+            jdbc.sql("update risk_assessment set supplements = cast(? as jsonb) where id = ?")
+                    .params(json.writeValueAsString(supplements), id).update();
+        }
+        store(id, version, "facts", json.writeValueAsString(facts));
+        audit.record(AuditEntry.allowed("UPDATE_RISK_ASSESSMENT", OBJECT, id).with("section", section));
+    }
+
+    /** What stops completion: every DASH question needs an answer, and professional judgement must be recorded. */
+    List<FieldError> readiness(RiskAssessment assessment) {
+        List<FieldError> problems = new ArrayList<>();
+        Instrument dash = instrument(assessment);
+        for (Instrument.Section section : dash.sections()) {
+            long unanswered = dash.questionsIn(section.id()).stream()
+                    .filter(q -> !assessment.answers().containsKey(Integer.toString(q.number()))).count();
+            if (unanswered > 0) {
+                problems.add(new FieldError("dash-" + section.id(), "Answer every question in '" + section.title()
+                        + "' (" + unanswered + " not answered). Use 'Not known' where the answer is not known."));
+            }
+        }
+        if (!assessment.facts().sectionsDone.contains("judgement")) {
+            problems.add(new FieldError("judgement", "Record your professional judgement"));
+        }
+        return problems;
+    }
+
+    /** Scores, evaluates and freezes the assessment. */
+    @Transactional
+    StoredResult complete(UUID id, int version) {
+        Actor actor = CurrentActor.require();
+        RiskAssessment assessment = loadInProgress(id);
+        List<FieldError> problems = readiness(assessment);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Instrument dash = instrument(assessment);
+        Map<Integer, QuestionAnswer> answers = new TreeMap<>();
+        Map<String, String> plain = new LinkedHashMap<>();
+        assessment.answers().forEach((number, stored) -> {
+            answers.put(Integer.valueOf(number), new QuestionAnswer(Answer.valueOf(stored.answer()), stored.detail(),
+                    stored.source()));
+            plain.put(number, stored.answer());
+        });
+        ScoredAssessment scored = InstrumentScoring.assess(dash, answers);
+        Evaluation evaluation = evaluations.evaluate(assessment.facts().toRequest(assessment.profile(),
+                new EvaluationRequest.DashAnswers(assessment.facts().completedByPolice, plain)));
+        StoredResult result = new StoredResult(EvaluationResponse.of(evaluation), scored.score().yesCount(),
+                List.copyOf(scored.score().supplementsNeeded()), scored.score().unansweredQuestions());
+        int updated = jdbc.sql("""
+                        update risk_assessment
+                           set status = 'COMPLETED', result = cast(:result as jsonb),
+                               questions_snapshot = cast(:snapshot as jsonb), completed_at = :now,
+                               completed_by = :by, updated_at = :now, version = version + 1
+                         where id = :id and version = :version and status = 'IN_PROGRESS'
+                        """)
+                .param("result", json.writeValueAsString(result))
+                .param("snapshot", json.writeValueAsString(snapshot(assessment, dash)))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", actor.userId())
+                .param("id", id)
+                .param("version", version)
+                .update();
+        if (updated == 0) {
+            throw new ConflictException("This assessment was changed by someone else. Reload it and check before completing.");
+        }
+        audit.record(AuditEntry.allowed("COMPLETE_RISK_ASSESSMENT", OBJECT, id)
+                .with("riskLevel", String.valueOf(evaluation.riskLevel()))
+                .with("profile", evaluation.profile()));
+        return result;
+    }
+
+    private List<AnsweredQuestion> snapshot(RiskAssessment assessment, Instrument dash) {
+        List<AnsweredQuestion> questions = new ArrayList<>();
+        addAnswered(questions, dash, assessment.answers());
+        assessment.supplements().forEach((instrumentId, answers) ->
+                rules.instruments().latest(instrumentId).ifPresent(instrument -> addAnswered(questions, instrument, answers)));
+        return questions;
+    }
+
+    private static void addAnswered(List<AnsweredQuestion> into, Instrument instrument, Map<String, StoredAnswer> answers) {
+        for (Instrument.Question question : instrument.questions()) {
+            StoredAnswer answer = answers.get(Integer.toString(question.number()));
+            into.add(new AnsweredQuestion(instrument.id(), instrument.version(), question.number(), question.label(),
+                    answer == null ? null : answer.answer(), answer == null ? null : answer.detail(),
+                    answer == null ? null : answer.source()));
+        }
+    }
+
+    /**
+     * Records what the practitioner will do about each recommended action. Declining one that the
+     * procedures require needs a rationale; every decision is audited.
+     */
+    @Transactional
+    void recordDecisions(UUID id, List<Decision> decisions) {
+        Actor actor = CurrentActor.require();
+        RiskAssessment assessment = load(id);
+        if (!assessment.completed()) {
+            throw new ConflictException("Complete the assessment before recording decisions.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Decision> byKey = new LinkedHashMap<>();
+        for (Decision decision : decisions) {
+            byKey.put(key(decision.actionCode(), decision.childIndex()), decision);
+        }
+        for (EvaluationResponse.Action action : assessment.result().evaluation().actions()) {
+            int childIndex = action.childIndex() == null ? -1 : action.childIndex();
+            String key = key(action.code(), childIndex);
+            Decision decision = byKey.get(key);
+            if (decision == null || decision.decision() == null || decision.decision().isBlank()) {
+                errors.add(new FieldError("decision-" + key, "Say whether you will " + lowerFirst(describe(action.code()))));
+                continue;
+            }
+            if (!decision.decision().equals("WILL_TAKE") && !decision.decision().equals("WILL_NOT_TAKE")) {
+                errors.add(new FieldError("decision-" + key, "Select one of the options"));
+                continue;
+            }
+            boolean needsRationale = decision.decision().equals("WILL_NOT_TAKE")
+                    && ActionCode.valueOf(action.code()).requiresRationaleIfDeclined();
+            if (needsRationale && (decision.rationale() == null || decision.rationale().trim().length() < 10)) {
+                errors.add(new FieldError("rationale-" + key,
+                        "Explain why you will not do this (at least 10 characters): the procedures require a recorded rationale"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        for (EvaluationResponse.Action action : assessment.result().evaluation().actions()) {
+            int childIndex = action.childIndex() == null ? -1 : action.childIndex();
+            Decision decision = byKey.get(key(action.code(), childIndex));
+            String rationale = decision.rationale() == null || decision.rationale().isBlank() ? null
+                    : decision.rationale().trim();
+            jdbc.sql("""
+                    insert into risk_action_decision (assessment_id, action_code, child_index, decision, rationale,
+                                                      decided_by, decided_at)
+                    values (:id, :code, :child, :decision, :rationale, :by, :at)
+                    on conflict (assessment_id, action_code, child_index) do update
+                       set decision = excluded.decision, rationale = excluded.rationale,
+                           decided_by = excluded.decided_by, decided_at = excluded.decided_at
+                    """)
+                    .param("id", id).param("code", action.code()).param("child", childIndex)
+                    .param("decision", decision.decision()).param("rationale", rationale)
+                    .param("by", actor.userId()).param("at", Timestamp.from(clock.instant()))
+                    .update();
+            audit.record(AuditEntry.allowed("DECIDE_ACTION", OBJECT, id)
+                    .with("action", action.code() + (childIndex >= 0 ? "#" + childIndex : ""))
+                    .with("decision", decision.decision()));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<RecordedDecision> decisions(UUID id) {
+        load(id);
+        return jdbc.sql("""
+                        select d.action_code, d.child_index, d.decision, d.rationale, u.display_name, d.decided_at
+                          from risk_action_decision d join app_user u on u.id = d.decided_by
+                         where d.assessment_id = ? order by d.action_code, d.child_index
+                        """).param(id)
+                .query((rs, n) -> new RecordedDecision(rs.getString("action_code"), rs.getInt("child_index"),
+                        rs.getString("decision"), rs.getString("rationale"), rs.getString("display_name"),
+                        rs.getTimestamp("decided_at").toInstant()))
+                .list();
+    }
+
+    static String key(String actionCode, int childIndex) {
+        return childIndex >= 0 ? actionCode + "-" + childIndex : actionCode;
+    }
+
+    private static String describe(String code) {
+        String description = ActionCode.valueOf(code).description();
+        return description.endsWith(".") ? description.substring(0, description.length() - 1) : description;
+    }
+
+    private static String lowerFirst(String text) {
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    Instrument instrument(RiskAssessment assessment) {
+        return rules.instruments().find(assessment.instrumentId(), assessment.instrumentVersion())
+                .orElseGet(this::dashInstrument);
+    }
+
+    Instrument dashInstrument() {
+        return rules.instruments().latest(InstrumentCatalogue.DASH_RIC).orElseThrow();
+    }
+
+    private void store(UUID id, int version, String column, String document) {
+        int updated = jdbc.sql("update risk_assessment set " + column + " = cast(? as jsonb), updated_at = ?,"
+                        + " version = version + 1 where id = ? and version = ? and status = 'IN_PROGRESS'")
+                .params(document, Timestamp.from(clock.instant()), id, version).update();
+        if (updated == 0) {
+            throw new ConflictException("This assessment was changed by someone else since you opened this page."
+                    + " Your changes were not saved: reload the page and enter them again.");
+        }
+    }
+
+    private RiskAssessment loadInProgress(UUID id) {
+        RiskAssessment assessment = load(id);
+        if (assessment.completed()) {
+            throw new ConflictException("This assessment is complete and can no longer be changed.");
+        }
+        return assessment;
+    }
+
+    /** Loads an assessment the actor may see; for anyone else it does not exist, and the attempt is audited. */
+    private RiskAssessment load(UUID id) {
+        Actor actor = CurrentActor.require();
+        RiskAssessment assessment = jdbc.sql("""
+                        select a.*, u.display_name as created_by_name
+                          from risk_assessment a join app_user u on u.id = a.created_by where a.id = ?
+                        """).param(id).query(this::map).optional().orElse(null);
+        if (assessment == null) {
+            throw new NotFoundException("Risk assessment");
+        }
+        if (!assessment.agencyId().equals(actor.agencyId())) {
+            audit.recordIndependently(AuditEntry.refused("READ_RISK_ASSESSMENT", OBJECT, id, "another agency's assessment"));
+            throw new NotFoundException("Risk assessment");
+        }
+        return assessment;
+    }
+
+    private RiskAssessment map(ResultSet rs, int row) throws SQLException {
+        String snapshot = rs.getString("questions_snapshot");
+        String result = rs.getString("result");
+        Timestamp completedAt = rs.getTimestamp("completed_at");
+        return new RiskAssessment(rs.getObject("id", UUID.class), rs.getObject("agency_id", UUID.class),
+                rs.getObject("created_by", UUID.class), rs.getString("created_by_name"),
+                rs.getString("victim_reference"), rs.getString("status"), rs.getString("profile"),
+                rs.getString("instrument_id"), rs.getString("instrument_version"),
+                json.readValue(rs.getString("facts"), AssessmentFacts.class),
+                json.readValue(rs.getString("answers"), ANSWERS),
+                json.readValue(rs.getString("supplements"), SUPPLEMENTS),
+                snapshot == null ? List.of() : json.readValue(snapshot, SNAPSHOT),
+                result == null ? null : json.readValue(result, StoredResult.class),
+                rs.getTimestamp("created_at").toInstant(), completedAt == null ? null : completedAt.toInstant(),
+                rs.getInt("version"));
+    }
+}

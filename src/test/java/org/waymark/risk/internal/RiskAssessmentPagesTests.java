@@ -1,0 +1,202 @@
+package org.waymark.risk.internal;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.waymark.SignedIn;
+import org.waymark.TestData;
+import org.waymark.WaymarkTest;
+import org.waymark.risk.Instrument;
+import org.waymark.risk.InstrumentCatalogue;
+import org.waymark.risk.ProcedureRules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WaymarkTest
+class RiskAssessmentPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ProcedureRules rules;
+
+    MockHttpSession police;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        data.demoPartnership();
+        police = SignedIn.as(mvc, "demo.police");
+    }
+
+    private UUID start(MockHttpSession session, String victim) throws Exception {
+        String location = mvc.perform(post("/risk-assessments/new").session(session).with(csrf())
+                        .param("victimReference", victim).param("profile", "national"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private int version(UUID id) {
+        return jdbc.sql("select version from risk_assessment where id = ?").param(id).query(Integer.class).single();
+    }
+
+    private MockHttpServletRequestBuilder form(UUID id, String page) {
+        return post("/risk-assessments/" + id + page).session(police).with(csrf())
+                .param("version", Integer.toString(version(id)));
+    }
+
+    /** Answers every DASH question: the first {@code yes} YES, the rest NO. */
+    private void answerDash(UUID id, int yes) throws Exception {
+        Instrument dash = rules.instruments().latest(InstrumentCatalogue.DASH_RIC).orElseThrow();
+        for (Instrument.Section section : dash.sections()) {
+            MockHttpServletRequestBuilder request = form(id, "/dash/" + section.id());
+            for (Instrument.Question q : dash.questionsIn(section.id())) {
+                request.param("q" + q.number(), q.number() <= yes ? "YES" : "NO");
+            }
+            mvc.perform(request).andExpect(redirectedUrl("/risk-assessments/" + id));
+        }
+    }
+
+    private void judge(UUID id) throws Exception {
+        mvc.perform(form(id, "/judgement").param("assessedRiskLevel", "FROM_SCORE")
+                        .param("professionalJudgementSeriousConcern", "no"))
+                .andExpect(redirectedUrl("/risk-assessments/" + id));
+    }
+
+    @Test
+    void aCompletedAssessmentRecommendsMaracAndKeepsItsResultAndWording() throws Exception {
+        UUID id = start(police, "Jane Test " + System.nanoTime());
+        mvc.perform(form(id, "/people").param("victimAgeYears", "31").param("perpetratorAgeYears", "35"))
+                .andExpect(redirectedUrl("/risk-assessments/" + id));
+        answerDash(id, 15);
+        judge(id);
+        mvc.perform(form(id, "/complete")).andExpect(redirectedUrl("/risk-assessments/" + id + "/result"));
+
+        mvc.perform(get("/risk-assessments/" + id + "/result").session(police))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Refer the victim to the MARAC")))
+                .andExpect(content().string(containsString("R1")))
+                .andExpect(content().string(containsString("15 of 24")));
+        assertThat(jdbc.sql("select result -> 'evaluation' ->> 'riskLevel' from risk_assessment where id = ?")
+                .param(id).query(String.class).single()).isEqualTo("HIGH");
+
+        // The page shows the wording the questions had when answered, not today's.
+        jdbc.sql("""
+                update risk_assessment set questions_snapshot = jsonb_set(questions_snapshot, '{0,label}', '"Wording of the day"')
+                 where id = ?""").param(id).update();
+        mvc.perform(get("/risk-assessments/" + id + "/result").session(police))
+                .andExpect(content().string(containsString("Wording of the day")));
+    }
+
+    @Test
+    void anAssessmentCannotBeCompletedWithUnansweredQuestions() throws Exception {
+        UUID id = start(police, "Partial " + System.nanoTime());
+        judge(id);
+        mvc.perform(form(id, "/complete"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("govuk-error-summary")))
+                .andExpect(content().string(containsString("href=\"#dash-current-situation\"")));
+        assertThat(jdbc.sql("select status from risk_assessment where id = ?").param(id).query(String.class).single())
+                .isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void anotherAgencysAssessmentDoesNotExistForYouAndTheAttemptIsAudited() throws Exception {
+        UUID id = start(police, "Private " + System.nanoTime());
+        MockHttpSession school = SignedIn.as(mvc, "demo.school");
+        long before = data.lastAuditId();
+        mvc.perform(get("/risk-assessments/" + id).session(school)).andExpect(status().isNotFound());
+        mvc.perform(post("/risk-assessments/" + id + "/people").session(school).with(csrf())
+                        .param("version", Integer.toString(version(id))).param("victimAgeYears", "99"))
+                .andExpect(status().isNotFound());
+        assertThat(data.auditSince(before)).filteredOn(row -> "REFUSED".equals(row.get("outcome")))
+                .extracting(row -> row.get("object_id")).contains(id.toString());
+        assertThat(jdbc.sql("select facts ->> 'victimAgeYears' from risk_assessment where id = ?").param(id)
+                .query(String.class).optional().orElse(null)).isNull();
+    }
+
+    @Test
+    void aPageReadBeforeSomeoneElseSavedDoesNotOverwriteTheirWork() throws Exception {
+        UUID id = start(police, "Concurrent " + System.nanoTime());
+        int stale = version(id);
+        mvc.perform(form(id, "/people").param("victimAgeYears", "40")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/risk-assessments/" + id + "/people").session(police).with(csrf())
+                        .param("version", Integer.toString(stale)).param("victimAgeYears", "22"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("changed by someone else")));
+        assertThat(jdbc.sql("select facts ->> 'victimAgeYears' from risk_assessment where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("40");
+    }
+
+    @Test
+    void badInputShowsTheErrorSummaryAndSavesNothing() throws Exception {
+        UUID id = start(police, "Typo " + System.nanoTime());
+        mvc.perform(form(id, "/people").param("victimAgeYears", "thirty").param("perpetratorMappaLevel", "5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#victimAgeYears\"")))
+                .andExpect(content().string(containsString("href=\"#perpetratorMappaLevel\"")))
+                .andExpect(content().string(containsString("value=\"thirty\"")));
+        assertThat(jdbc.sql("select facts -> 'sectionsDone' from risk_assessment where id = ?").param(id)
+                .query(String.class).single()).doesNotContain("people");
+        mvc.perform(post("/risk-assessments/new").session(police).with(csrf()).param("victimReference", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter the victim")));
+    }
+
+    @Test
+    void decliningARequiredActionNeedsARecordedRationale() throws Exception {
+        UUID id = start(police, "Decisions " + System.nanoTime());
+        answerDash(id, 2);
+        judge(id);
+        mvc.perform(form(id, "/complete")).andExpect(status().is3xxRedirection());
+
+        long before = data.lastAuditId();
+        mvc.perform(post("/risk-assessments/" + id + "/decisions").session(police).with(csrf())
+                        .param("decision-CONSULT_EXISTING_RECORDS", "WILL_TAKE")
+                        .param("decision-SAFETY_PLAN", "WILL_NOT_TAKE"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#rationale-SAFETY_PLAN\"")));
+        assertThat(data.count("risk_action_decision where assessment_id = '" + id + "'")).isZero();
+
+        mvc.perform(post("/risk-assessments/" + id + "/decisions").session(police).with(csrf())
+                        .param("decision-CONSULT_EXISTING_RECORDS", "WILL_TAKE")
+                        .param("decision-SAFETY_PLAN", "WILL_NOT_TAKE")
+                        .param("rationale-SAFETY_PLAN", "The IDVA already made a safety plan with her yesterday."))
+                .andExpect(redirectedUrl("/risk-assessments/" + id + "/result"));
+        assertThat(jdbc.sql("select rationale from risk_action_decision where assessment_id = ? and action_code = 'SAFETY_PLAN'")
+                .param(id).query(String.class).single()).startsWith("The IDVA already");
+        assertThat(data.auditSince(before)).filteredOn(row -> "DECIDE_ACTION".equals(row.get("action"))).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aCompletedAssessmentCannotBeChanged() throws Exception {
+        UUID id = start(police, "Frozen " + System.nanoTime());
+        answerDash(id, 0);
+        judge(id);
+        mvc.perform(form(id, "/complete")).andExpect(status().is3xxRedirection());
+        mvc.perform(form(id, "/people").param("victimAgeYears", "50"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("can no longer be changed")));
+        assertThat(jdbc.sql("select facts ->> 'victimAgeYears' from risk_assessment where id = ?").param(id)
+                .query(String.class).optional().orElse(null)).isNull();
+    }
+}
