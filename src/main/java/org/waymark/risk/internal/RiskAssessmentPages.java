@@ -545,6 +545,9 @@ class RiskAssessmentPages {
         model.addAttribute("actions", actions);
         model.addAttribute("maracCriteria", assessment.result().evaluation().maracCriteria().stream()
                 .map(r -> ReasonCode.valueOf(r).description()).toList());
+        String profileId = assessment.result().evaluation().profile();
+        model.addAttribute("profileName", rules.profiles().stream().filter(p -> p.id().equals(profileId))
+                .map(p -> p.name()).findFirst().orElse(profileId));
         model.addAttribute("completedAt", assessment.completedAt() == null ? ""
                 : WHEN.format(assessment.completedAt().atZone(LONDON)).replace("AM", "am").replace("PM", "pm"));
         return page(model, assessment, "risk/result", values, errors);

@@ -108,6 +108,24 @@ class RiskAssessmentPagesTests {
     }
 
     @Test
+    void everyPageOfAnAssessmentRenders() throws Exception {
+        mvc.perform(get("/risk-assessments").session(police)).andExpect(status().isOk());
+        mvc.perform(get("/risk-assessments/new").session(police)).andExpect(status().isOk());
+        UUID id = start(police, "Pages " + System.nanoTime());
+        mvc.perform(form(id, "/people").param("victimPregnant", "yes")).andExpect(status().is3xxRedirection());
+        for (String page : new String[] {"", "/people", "/children", "/incident", "/dash/current-situation",
+                "/dash/person-causing-harm", "/supplement/s-dash", "/matrix", "/judgement", "/check"}) {
+            mvc.perform(get("/risk-assessments/" + id + page).session(police))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Pages ")));
+        }
+        mvc.perform(get("/risk-assessments/" + id + "/dash/no-such-section").session(police))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/risk-assessments/" + id + "/supplement/dash-ric").session(police))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void anAssessmentCannotBeCompletedWithUnansweredQuestions() throws Exception {
         UUID id = start(police, "Partial " + System.nanoTime());
         judge(id);
