@@ -95,6 +95,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         while (cause != null && !(cause instanceof JacksonException)) {
             cause = cause.getCause();
         }
+        if (cause instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return new FieldError(jsonPath(unknown.getPath()), "is not a field Waymark knows; check the spelling");
+        }
         if (cause instanceof JacksonException jackson) {
             String path = jsonPath(jackson.getPath());
             if (!path.isEmpty()) {

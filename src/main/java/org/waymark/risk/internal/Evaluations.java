@@ -31,7 +31,17 @@ class Evaluations {
     }
 
     Evaluation evaluate(EvaluationRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        return evaluate(request, new ArrayList<>());
+    }
+
+    /**
+     * Evaluates, adding every further problem to those the binding found; any problem at all
+     * answers 400 naming each field, and nothing is evaluated.
+     */
+    Evaluation evaluate(EvaluationRequest request, List<FieldError> errors) {
+        if (request == null) {
+            throw new InvalidRequestException(errors);
+        }
         String profile = request.profile() == null ? rules.defaultProfile() : request.profile();
         try {
             rules.profile(profile);
@@ -53,7 +63,8 @@ class Evaluations {
     /** Builds the facts; bad DASH answers are collected in {@code errors} and left out. */
     CaseFacts toFacts(EvaluationRequest request, List<FieldError> errors) {
         CaseFacts.Dash dash = null;
-        if (request.dash() != null) {
+        // A DASH with no answers at all was not completed: it must not count as a checklist of 0 "yes".
+        if (request.dash() != null && request.dash().answers() != null && !request.dash().answers().isEmpty()) {
             Map<Integer, Answer> answers = Map.of();
             try {
                 answers = InstrumentScoring.parseAnswers(dashInstrument(),

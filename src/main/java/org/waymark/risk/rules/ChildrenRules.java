@@ -31,6 +31,7 @@ import java.util.List;
 
 import org.waymark.risk.CaseFacts;
 import org.waymark.risk.CaseFacts.Child;
+import org.waymark.risk.RiskLevel;
 import org.waymark.risk.Severity;
 
 /** Section B of decision-rules.md: children. */
@@ -138,8 +139,9 @@ public final class ChildrenRules {
                 if (!facts.hasChildInHousehold()) {
                     return;
                 }
-                // "The DASH indicated high risk": a completed DASH and a HIGH level (14 "yes", or graded HIGH).
-                if (ctx.dashCompleted() && ctx.isHighRisk()) {
+                // DDSCP: "the DASH indicated high risk": 14 or more "yes", or the assessor graded the DASH HIGH.
+                // A level raised only by call-outs (R2) or professional judgement (R3) is not the DASH's.
+                if (ctx.dashCompleted() && (ctx.dashVisibleHighRisk() || ctx.assessedRiskLevel() == RiskLevel.HIGH)) {
                     ctx.recommend(STRATEGY_DISCUSSION, DASH_HIGH_RISK);
                 }
                 CaseFacts.Household household = facts.household();
@@ -212,9 +214,11 @@ public final class ChildrenRules {
                 }
                 // "No rule requires more": any referral or assessment for the children (from any section: R9's
                 // referral of a victim under 16 counts) or a MARAC referral rules out information and advice only.
+                // Multi-agency family support (C8) and a cumulative-harm discussion (C11) also ask for more.
                 if (ctx.isRecommended(REFER_CHILDRENS_SOCIAL_CARE) || ctx.isRecommended(STRATEGY_DISCUSSION)
                         || ctx.isRecommended(CHILD_AND_FAMILY_ASSESSMENT) || ctx.isRecommended(CHILD_PROTECTION_PROCESS)
-                        || ctx.isRecommended(REFER_MARAC)) {
+                        || ctx.isRecommended(REFER_MARAC) || ctx.isRecommended(LEAD_PROFESSIONAL_FAMILY_SUPPORT)
+                        || ctx.isRecommended(DISCUSS_CUMULATIVE_HARM)) {
                     return;
                 }
                 ctx.recommend(INFORMATION_AND_ADVICE_PERMITTED);

@@ -113,6 +113,14 @@ class OrganisationsApiTests {
     }
 
     @Test
+    void anUnknownFieldIsRefusedAndNamed() throws Exception {
+        mvc.perform(post("/api/v1/agencies").with(httpBasic("demo.admin", "demo"))
+                        .contentType("application/json").content("{\"name\":\"Typo Agency\",\"type\":\"HOUSING\",\"activ\":false}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("activ"));
+    }
+
+    @Test
     void anAdministratorAddsAUserWhoCanThenSignIn() throws Exception {
         String username = "new.user." + UUID.randomUUID().toString().substring(0, 6);
         UUID agencyId = agencyOf("demo.school");

@@ -159,6 +159,46 @@ class EvaluationApiTests {
     }
 
     @Test
+    void aMisspeltFieldIsRefusedNotSilentlyIgnored() throws Exception {
+        evaluate("{\"incident\":{\"strangled\":true},\"policeCallouts\":3}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("incident.strangled", "policeCallouts")));
+    }
+
+    @Test
+    void wrongTypesInSeveralFieldsAreAllNamed() throws Exception {
+        evaluate("""
+                {"incidentDate":"yesterday","victim":{"ageYears":"thirty","pregnant":"perhaps"},
+                 "incident":{"severity":"CATASTROPHIC"},"children":[{"ageYears":2},{"unborn":"x"}],
+                 "dvrimScale":7}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("incidentDate", "victim.ageYears",
+                        "victim.pregnant", "incident.severity", "children[1].unborn", "dvrimScale")));
+    }
+
+    @Test
+    void aDashWithNoAnswersIsNotACompletedDash() throws Exception {
+        evaluate("{\"victim\":{\"ageYears\":19},\"incident\":{\"honourBasedViolence\":true},\"dash\":{}}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dashYesCount").doesNotExist())
+                .andExpect(jsonPath("$.actions[?(@.code=='COMPLETE_DASH')].reasons[0]").value("HONOUR_BASED_VIOLENCE"));
+    }
+
+    @Test
+    void anImplausiblyLargeHouseholdIsRefused() throws Exception {
+        String child = "{\"ageYears\":5,\"livesInHousehold\":true}";
+        evaluate("{\"children\":[" + String.join(",", java.util.Collections.nCopies(31, child)) + "]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("children"));
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsRefused() throws Exception {
+        evaluate("[1,2]").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        evaluate("{\"victim\":[]}").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("victim"));
+    }
+
+    @Test
     void anonymousCallersAreRefused() throws Exception {
         mvc.perform(post("/api/v1/evaluations").contentType("application/json").content("{}"))
                 .andExpect(status().isUnauthorized());

@@ -255,6 +255,14 @@ class ChildrenRulesTest extends RulesTestSupport {
             assertThat(result.recommends(SINGLE_AGENCY_SUPPORT)).isTrue();
         }
 
+        @Test
+        void dvrimScaleTwoAsksForMultiAgencySupportSoNotInformationAndAdviceOnly() {
+            Evaluation result = national(minorIncidentWithASchoolChild().dvrim(2));
+
+            assertThat(result.recommends(LEAD_PROFESSIONAL_FAMILY_SUPPORT)).isTrue();
+            assertThat(result.recommends(INFORMATION_AND_ADVICE_PERMITTED)).isFalse();
+        }
+
         static Stream<Arguments> anythingMoreRulesOutInformationAndAdvice() {
             return Stream.of(
                     Arguments.of("other risk indicators recorded", (UnaryOperator<Case>) Case::otherRiskIndicators),
@@ -431,6 +439,23 @@ class ChildrenRulesTest extends RulesTestSupport {
             RecommendedAction discussion = action(result, STRATEGY_DISCUSSION);
             assertThat(discussion.reasons()).containsExactly(ESCALATION, AGREEMENTS_BROKEN_DOWN);
             assertThat(discussion.rules()).containsExactly("C6", "C6d");
+        }
+
+        @Test
+        void aDashBelowFourteenRaisedToHighByCalloutsIsNotADashHighRisk() {
+            Evaluation result = evaluate(Case.adultVictim().child(Kid.aged(3)).dashWithYes(5).policeCallouts(4),
+                    "derby-derbyshire");
+
+            assertThat(result.riskLevel()).isEqualTo(RiskLevel.HIGH);
+            assertThat(result.recommends(STRATEGY_DISCUSSION)).isFalse();
+        }
+
+        @Test
+        void aDashTheAssessorGradedHighIsADashHighRisk() {
+            Evaluation result = evaluate(Case.adultVictim().child(Kid.aged(3)).dashWithYes(9).assessed(RiskLevel.HIGH),
+                    "derby-derbyshire");
+
+            assertThat(action(result, STRATEGY_DISCUSSION).reasons()).containsExactly(DASH_HIGH_RISK);
         }
 
         @Test

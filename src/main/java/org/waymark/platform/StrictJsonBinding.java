@@ -1,0 +1,147 @@
+package org.waymark.platform;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Binds a JSON request body to a record field by field, so that every bad field is named in one
+ * answer (Jackson stops at the first) and a misspelt field is an error rather than silently dropped:
+ * a request that names "strangled" instead of "strangulation" must not be under-triaged.
+ */
+public final class StrictJsonBinding {
+
+    private final JsonMapper json;
+    private final Map<Class<?>, Integer> listLimits;
+
+    /**
+     * @param listLimits the largest list allowed for a given element type; larger lists are refused
+     *                   (a request with 100,000 children is an attack, not a household)
+     */
+    public StrictJsonBinding(JsonMapper json, Map<Class<?>, Integer> listLimits) {
+        this.json = json;
+        this.listLimits = Map.copyOf(listLimits);
+    }
+
+    /** Binds the body, or returns null with the problems added to {@code errors}. */
+    public <T extends Record> T bind(JsonNode body, Class<T> type, List<FieldError> errors) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            errors.add(new FieldError("body", "The request body must be a JSON object"));
+            return null;
+        }
+        if (!body.isObject()) {
+            errors.add(new FieldError("body", "The request body must be a JSON object"));
+            return null;
+        }
+        return bindRecord(body, type, "", errors);
+    }
+
+    private <T> T bindRecord(JsonNode node, Class<T> type, String path, List<FieldError> errors) {
+        if (!node.isObject()) {
+            errors.add(new FieldError(trim(path), "must be an object"));
+            return null;
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        Set<String> known = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
+        for (String name : node.propertyNames()) {
+            if (!known.contains(name)) {
+                errors.add(new FieldError(path + name, "is not a field Waymark knows; check the spelling"));
+            }
+        }
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            types[i] = component.getType();
+            JsonNode child = node.get(component.getName());
+            if (child == null || child.isNull()) {
+                continue;
+            }
+            values[i] = bindValue(child, component.getType(), component.getGenericType(),
+                    path + component.getName(), errors);
+        }
+        try {
+            Constructor<T> constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    private Object bindValue(JsonNode node, Class<?> type, Type generic, String path, List<FieldError> errors) {
+        if (type.isRecord()) {
+            return bindRecord(node, type, path + ".", errors);
+        }
+        if (List.class.isAssignableFrom(type) && generic instanceof ParameterizedType parameterized) {
+            Class<?> element = (Class<?>) parameterized.getActualTypeArguments()[0];
+            if (!node.isArray()) {
+                errors.add(new FieldError(path, "must be a list"));
+                return null;
+            }
+            Integer limit = listLimits.get(element);
+            if (limit != null && node.size() > limit) {
+                errors.add(new FieldError(path, "must have at most " + limit + " entries"));
+                return null;
+            }
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                list.add(item == null || item.isNull() ? null : bindValue(item, element, element, path + "[" + i + "]", errors));
+            }
+            return list;
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            if (!node.isObject()) {
+                errors.add(new FieldError(path, "must be an object"));
+                return null;
+            }
+            Map<String, String> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                JsonNode value = entry.getValue();
+                map.put(entry.getKey(), value == null || value.isNull() ? null : value.isValueNode() ? value.asString() : value.toString());
+            }
+            return map;
+        }
+        try {
+            return json.treeToValue(node, type);
+        } catch (JacksonException e) {
+            errors.add(new FieldError(path, expectation(type)));
+            return null;
+        }
+    }
+
+    private static String expectation(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == LocalDate.class) {
+            return "must be a date like 2026-11-20";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return "is not a valid value";
+    }
+
+    private static String trim(String path) {
+        return path.endsWith(".") ? path.substring(0, path.length() - 1) : path.isEmpty() ? "body" : path;
+    }
+}
