@@ -11,16 +11,13 @@ class SignInController {
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(name = "error", required = false) String error,
-                  @RequestParam(name = "locked", required = false) String locked,
                   @RequestParam(name = "signed-out", required = false) String signedOut, Model model) {
         if (CurrentActor.find().isPresent()) {
             return "redirect:/";
         }
-        if (locked != null) {
-            model.addAttribute("error", "You entered the wrong details too many times. Try again in 15 minutes,"
-                    + " or ask your administrator to unlock your account.");
-        } else if (error != null) {
+        if (error != null) {
             model.addAttribute("error", "Enter a correct username and password");
+            model.addAttribute("lockoutHint", true);
         }
         model.addAttribute("signedOut", signedOut != null);
         return "sign-in";

@@ -16,11 +16,21 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.addHeader("WWW-Authenticate", "Basic realm=\"Waymark\", charset=\"UTF-8\"");
+        // No Basic challenge to browsers: a browser prompt caches credentials that outlive sign-out
+        // and the idle timeout, and that the browser would attach to forged requests.
+        if (!isBrowser(request)) {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"Waymark\", charset=\"UTF-8\"");
+        }
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("""
                 {"type":"about:blank","title":"Unauthorized","status":401,\
                 "detail":"Sign in to use this service."}""");
+    }
+
+    private static boolean isBrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        String path = request.getRequestURI();
+        return accept != null && accept.contains("text/html") || path.contains("/swagger-ui") || path.contains("/v3/api-docs");
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -77,9 +78,8 @@ class SecurityConfiguration {
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler((request, response, exception) -> response.sendRedirect(
-                                request.getContextPath() + (exception instanceof LockedException
-                                        ? "/sign-in?locked" : "/sign-in?error")))
+                        // One answer for every failure, so the page never tells which usernames exist.
+                        .failureUrl("/sign-in?error")
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/sign-out")
@@ -97,17 +97,32 @@ class SecurityConfiguration {
     }
 
     /**
-     * CSRF matters only where a browser adds credentials by itself. A call with no session cookie and
-     * no credentials carries no authority to abuse (it gets 401); a call with its own Authorization
-     * header and a JSON body (or none) cannot be forged, since browsers send neither cross-site
-     * without CORS. Everything else, such as a form post riding on a session cookie, needs the token.
+     * CSRF matters only where a browser adds credentials by itself. A call with no session and no
+     * credentials carries no authority to abuse (it gets 401). A bearer token is never added by a
+     * browser. HTTP Basic credentials can be cached by a browser, so a Basic call is exempt only with
+     * a JSON body type, which no other site can send without a CORS preflight.
      */
     private static boolean cannotBeForged(HttpServletRequest request) {
-        if (request.getHeader("Authorization") == null) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
             return request.getSession(false) == null;
         }
-        String contentType = request.getContentType();
-        return request.getContentLengthLong() <= 0 && contentType == null
-                || contentType != null && contentType.toLowerCase().contains("json");
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return true;
+        }
+        return isJson(request.getContentType());
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || "application".equals(type.getType()) && type.getSubtype().endsWith("+json");
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.waymark.audit.AuditEntry;
 import org.waymark.audit.AuditOutcome;
 import org.waymark.audit.AuditTrail;
@@ -41,7 +43,11 @@ class SignInAuditor {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Any successful authentication (form or HTTP Basic) clears the failure count. */
+    /**
+     * Any successful authentication (form or HTTP Basic) clears the failure count; an API call's
+     * authentication is itself a sign-in attempt, so it is audited too (the form's is audited once,
+     * by {@link #signedIn}).
+     */
     @EventListener
     void authenticated(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof ActorPrincipal principal) {
@@ -49,7 +55,16 @@ class SignInAuditor {
                             "update app_user set failed_sign_ins = 0, locked_until = null"
                                     + " where id = ? and (failed_sign_ins > 0 or locked_until is not null)")
                     .param(principal.actor().userId()).update());
+            if (!isSignInForm()) {
+                audit.recordIndependently(principal.actor(), principal.actor().username(),
+                        AuditEntry.allowed("SIGN_IN", "USER", principal.actor().userId()).with("method", "HTTP_BASIC"));
+            }
         }
+    }
+
+    private static boolean isSignInForm() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getRequestURI().endsWith("/sign-in");
     }
 
     /** Interactive sign-in is audited once per session; API calls are audited by what they do. */

@@ -92,6 +92,17 @@ class SignInTests {
     }
 
     @Test
+    void anApiCallSignedInWithHttpBasicIsAuditedAsASignIn() throws Exception {
+        long before = data.lastAuditId();
+        mvc.perform(get("/api/v1/me").with(httpBasic("demo.health", "demo"))).andExpect(status().isOk());
+        assertThat(data.auditSince(before)).anySatisfy(row -> {
+            assertThat(row.get("action")).isEqualTo("SIGN_IN");
+            assertThat(row.get("actor_username")).isEqualTo("demo.health");
+            assertThat(String.valueOf(row.get("details"))).contains("HTTP_BASIC");
+        });
+    }
+
+    @Test
     void aWrongPasswordIsRefusedAndAudited() throws Exception {
         long before = data.lastAuditId();
         mvc.perform(formLogin("/sign-in").user("demo.police").password("not-the-password"))
@@ -129,12 +140,14 @@ class SignInTests {
             mvc.perform(formLogin("/sign-in").user(username).password("wrong " + i))
                     .andExpect(redirectedUrl("/sign-in?error"));
         }
+        // Locked: even the right password fails, with the same answer as a wrong one.
         mvc.perform(formLogin("/sign-in").user(username).password("correct horse battery"))
-                .andExpect(redirectedUrl("/sign-in?locked"));
+                .andExpect(redirectedUrl("/sign-in?error"));
         mvc.perform(get("/api/v1/me").with(httpBasic(username, "correct horse battery")))
                 .andExpect(status().isUnauthorized());
 
-        mvc.perform(post("/api/v1/users/" + id + "/unlock").with(httpBasic("demo.admin", "demo")))
+        mvc.perform(post("/api/v1/users/" + id + "/unlock").with(httpBasic("demo.admin", "demo"))
+                        .contentType("application/json"))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/me").with(httpBasic(username, "correct horse battery")))
                 .andExpect(status().isOk());
@@ -159,6 +172,24 @@ class SignInTests {
                         .param("name", "Forged Agency").param("type", "HOUSING"))
                 .andExpect(status().isForbidden());
         assertThat(data.count("agency")).isEqualTo(agencies);
+    }
+
+    @Test
+    void cachedBasicCredentialsCannotBeUsedForAForgedBodylessPost() throws Exception {
+        UUID someone = data.userId("demo.police");
+        mvc.perform(post("/api/v1/users/" + someone + "/unlock").with(httpBasic("demo.admin", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/users/" + someone + "/unlock").with(httpBasic("demo.admin", "demo"))
+                        .contentType("text/plain").content("x"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void browsersAreNotAskedForBasicCredentials() throws Exception {
+        mvc.perform(get("/swagger-ui.html")).andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist("WWW-Authenticate"));
+        mvc.perform(get("/api/v1/me").header("Accept", "text/html,application/xhtml+xml"))
+                .andExpect(status().isUnauthorized()).andExpect(header().doesNotExist("WWW-Authenticate"));
     }
 
     @Test
