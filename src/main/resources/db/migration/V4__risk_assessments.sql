@@ -28,16 +28,20 @@ create table risk_assessment (
 create index risk_assessment_agency on risk_assessment (agency_id, created_at desc);
 
 -- What the practitioner decided about each recommended action. Declining a required action needs a
--- rationale (the procedures require a recorded rationale for any decision not to refer).
+-- rationale (the procedures require a recorded rationale for any decision not to refer). Decisions are
+-- never overwritten: a changed decision supersedes the old row, which stays as history.
 create table risk_action_decision (
+    id             bigint generated always as identity primary key,
     assessment_id  uuid not null references risk_assessment (id),
     action_code    text not null,
     child_index    integer not null default -1,
     decision       text not null check (decision in ('WILL_TAKE', 'WILL_NOT_TAKE')),
-    rationale      text,
+    rationale      text check (rationale is null or length(rationale) <= 4000),
     decided_by     uuid not null references app_user (id),
     decided_at     timestamptz not null default now(),
-    primary key (assessment_id, action_code, child_index),
+    superseded_at  timestamptz,
     constraint declined_needs_rationale check (decision = 'WILL_TAKE'
         or action_code = 'INFORMATION_AND_ADVICE_PERMITTED' or length(trim(coalesce(rationale, ''))) >= 10)
 );
+create unique index risk_action_decision_current
+    on risk_action_decision (assessment_id, action_code, child_index) where superseded_at is null;

@@ -100,6 +100,13 @@ class RiskAssessmentBrowserTests {
         browser.assertAccessible();
         browser.submit("save");
 
+        browser.submit("incident");
+        browser.assertAccessible();
+        check("severity-STANDARD");
+        check("incidentIndicators-threatsToKill");
+        browser.submit("save");
+        assertThat(browser.path()).isEqualTo(taskList);
+
         // The checklist: 15 yes answers.
         Instrument dash = rules.instruments().latest(InstrumentCatalogue.DASH_RIC).orElseThrow();
         for (Instrument.Section section : dash.sections()) {

@@ -24,14 +24,12 @@ import org.waymark.platform.ConflictException;
 import org.waymark.platform.FieldError;
 import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.NotFoundException;
-import org.waymark.risk.ActionCode;
 import org.waymark.risk.Answer;
 import org.waymark.risk.CriminalJusticeOutcome;
 import org.waymark.risk.Instrument;
 import org.waymark.risk.InstrumentCatalogue;
 import org.waymark.risk.InstrumentScoring;
 import org.waymark.risk.ProcedureRules;
-import org.waymark.risk.ReasonCode;
 import org.waymark.risk.RiskLevel;
 import org.waymark.risk.Severity;
 
@@ -67,15 +65,13 @@ class RiskAssessmentPages {
 
     @GetMapping("/new")
     String startForm(Model model) {
-        LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
-        values.add("profile", rules.defaultProfile());
-        return startPage(model, values, List.of());
+        return startPage(model, new LinkedMultiValueMap<>(), List.of());
     }
 
     @PostMapping("/new")
     String start(@RequestParam MultiValueMap<String, String> form, Model model) {
         try {
-            UUID id = assessments.start(form.getFirst("victimReference"), form.getFirst("profile"));
+            UUID id = assessments.start(form.getFirst("victimReference"));
             return "redirect:/risk-assessments/" + id;
         } catch (InvalidRequestException e) {
             return startPage(model, form, e.errors());
@@ -88,7 +84,7 @@ class RiskAssessmentPages {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
         model.addAttribute("fieldErrors", fieldErrors);
-        model.addAttribute("profiles", rules.profiles());
+        model.addAttribute("profileName", rules.profile(rules.defaultProfile()).name());
         return "risk/start";
     }
 
@@ -494,6 +490,7 @@ class RiskAssessmentPages {
             return "redirect:/risk-assessments/" + id + "/check";
         }
         LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        values.add("decisionsSeen", Long.toString(assessments.decisionCount(id)));
         for (RiskAssessmentService.RecordedDecision d : assessments.decisions(id)) {
             String key = RiskAssessmentService.key(d.actionCode(), d.childIndex());
             values.add("decision-" + key, d.decision());
@@ -508,8 +505,11 @@ class RiskAssessmentPages {
     String decide(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
                   RedirectAttributes redirect) {
         RiskAssessment assessment = assessments.get(id);
+        if (!assessment.completed()) {
+            return "redirect:/risk-assessments/" + id + "/check";
+        }
         List<RiskAssessmentService.Decision> decisions = new ArrayList<>();
-        if (assessment.result() != null) {
+        {
             for (EvaluationResponse.Action action : assessment.result().evaluation().actions()) {
                 int child = action.childIndex() == null ? -1 : action.childIndex();
                 String key = RiskAssessmentService.key(action.code(), child);
@@ -518,11 +518,14 @@ class RiskAssessmentPages {
             }
         }
         try {
-            assessments.recordDecisions(id, decisions);
+            String seen = form.getFirst("decisionsSeen");
+            assessments.recordDecisions(id, seen == null || !seen.matches("\\d{1,9}") ? -1 : Long.parseLong(seen), decisions);
         } catch (InvalidRequestException e) {
             return resultPage(model, assessment, form, e.errors());
         } catch (ConflictException e) {
-            return resultPage(model, assessment, form, List.of(new FieldError("main-content", e.getMessage())));
+            LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>(form);
+            values.set("decisionsSeen", Long.toString(assessments.decisionCount(id)));
+            return resultPage(model, assessment, values, List.of(new FieldError("main-content", e.getMessage())));
         }
         redirect.addFlashAttribute("success", "Your decisions have been recorded");
         return "redirect:/risk-assessments/" + id + "/result";
@@ -536,18 +539,18 @@ class RiskAssessmentPages {
             String key = RiskAssessmentService.key(action.code(), child);
             String childName = child >= 0 && child < assessment.facts().children.size()
                     ? assessment.facts().children.get(child).name : null;
-            ActionCode code = ActionCode.valueOf(action.code());
-            actions.add(new ActionView(key, action.code(), code.description(),
-                    action.reasons().stream().map(r -> ReasonCode.valueOf(r).description()).toList(),
-                    action.rules(), action.source(), action.childIndex(), childName, code.requiresRationaleIfDeclined(),
+            StoredResult result = assessment.result();
+            actions.add(new ActionView(key, action.code(), result.describe(action.code()),
+                    action.reasons().stream().map(result::describe).toList(),
+                    action.rules(), action.source(), action.childIndex(), childName,
+                    RiskAssessmentService.requiresRationale(action.code()),
                     values.getFirst("decision-" + key), values.getFirst("rationale-" + key)));
         }
         model.addAttribute("actions", actions);
         model.addAttribute("maracCriteria", assessment.result().evaluation().maracCriteria().stream()
-                .map(r -> ReasonCode.valueOf(r).description()).toList());
-        String profileId = assessment.result().evaluation().profile();
-        model.addAttribute("profileName", rules.profiles().stream().filter(p -> p.id().equals(profileId))
-                .map(p -> p.name()).findFirst().orElse(profileId));
+                .map(assessment.result()::describe).toList());
+        model.addAttribute("profileName", assessment.result().profileName() == null
+                ? assessment.result().evaluation().profile() : assessment.result().profileName());
         model.addAttribute("completedAt", assessment.completedAt() == null ? ""
                 : WHEN.format(assessment.completedAt().atZone(LONDON)).replace("AM", "am").replace("PM", "pm"));
         return page(model, assessment, "risk/result", values, errors);

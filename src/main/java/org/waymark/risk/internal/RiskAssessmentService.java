@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.waymark.audit.AuditEntry;
@@ -60,6 +61,8 @@ class RiskAssessmentService {
     record Decision(String actionCode, int childIndex, String decision, String rationale) {
     }
 
+    static final int MAX_RATIONALE = 4000;
+
     record RecordedDecision(String actionCode, int childIndex, String decision, String rationale, String decidedBy,
                             Instant decidedAt) {
     }
@@ -81,9 +84,19 @@ class RiskAssessmentService {
         this.clock = clock;
     }
 
+    /** Assessments are practitioners' work: an account that only administers Waymark has no need to see them. */
+    private Actor requirePractitioner(String action, UUID id) {
+        Actor actor = CurrentActor.require();
+        if (actor.roles().stream().allMatch("ADMIN"::equals)) {
+            audit.recordIndependently(AuditEntry.refused(action, OBJECT, id, "administration-only account"));
+            throw new AccessDeniedException("Risk assessments are for practitioners");
+        }
+        return actor;
+    }
+
     @Transactional
     List<Summary> listForMyAgency() {
-        Actor actor = CurrentActor.require();
+        Actor actor = requirePractitioner("LIST_RISK_ASSESSMENTS", null);
         List<Summary> summaries = jdbc.sql("""
                         select a.id, a.victim_reference, a.status, u.display_name, a.created_at,
                                a.result -> 'evaluation' ->> 'riskLevel' as risk_level
@@ -99,9 +112,10 @@ class RiskAssessmentService {
         return summaries;
     }
 
+    /** Starts an assessment under the partnership's configured procedures (never a practitioner's choice). */
     @Transactional
-    UUID start(String victimReference, String profile) {
-        Actor actor = CurrentActor.require();
+    UUID start(String victimReference) {
+        Actor actor = requirePractitioner("START_RISK_ASSESSMENT", null);
         List<FieldError> errors = new ArrayList<>();
         String reference = victimReference == null ? "" : victimReference.trim();
         if (reference.isEmpty()) {
@@ -109,10 +123,7 @@ class RiskAssessmentService {
         } else if (reference.length() > 200) {
             errors.add(new FieldError("victimReference", "Name or reference must be 200 characters or fewer"));
         }
-        String chosen = profile == null || profile.isBlank() ? rules.defaultProfile() : profile;
-        if (rules.profiles().stream().noneMatch(p -> p.id().equals(chosen))) {
-            errors.add(new FieldError("profile", "Select a partnership from the list"));
-        }
+        String chosen = rules.defaultProfile();
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -172,6 +183,18 @@ class RiskAssessmentService {
     /** What stops completion: every DASH question needs an answer, and professional judgement must be recorded. */
     List<FieldError> readiness(RiskAssessment assessment) {
         List<FieldError> problems = new ArrayList<>();
+        // The rules for children, unborn babies and escalation only fire on facts that were recorded:
+        // each part must have been saved, even if the answer is "none".
+        java.util.Set<String> done = assessment.facts().sectionsDone;
+        if (!done.contains("people")) {
+            problems.add(new FieldError("people", "Complete 'Victim and person causing harm'"));
+        }
+        if (!done.contains("children")) {
+            problems.add(new FieldError("children", "Complete 'Children and household', even if there are no children"));
+        }
+        if (!done.contains("incident")) {
+            problems.add(new FieldError("incident", "Complete 'The incident and its history'"));
+        }
         Instrument dash = instrument(assessment);
         for (Instrument.Section section : dash.sections()) {
             long unanswered = dash.questionsIn(section.id()).stream()
@@ -207,8 +230,15 @@ class RiskAssessmentService {
         ScoredAssessment scored = InstrumentScoring.assess(dash, answers);
         Evaluation evaluation = evaluations.evaluate(assessment.facts().toRequest(assessment.profile(),
                 new EvaluationRequest.DashAnswers(assessment.facts().completedByPolice, plain)));
+        Map<String, String> descriptions = new TreeMap<>();
+        evaluation.actions().forEach(action -> {
+            descriptions.put(action.code().name(), action.code().description());
+            action.reasons().forEach(reason -> descriptions.put(reason.name(), reason.description()));
+        });
+        String profileName = rules.profile(evaluation.profile()).name();
         StoredResult result = new StoredResult(EvaluationResponse.of(evaluation), scored.score().yesCount(),
-                List.copyOf(scored.score().supplementsNeeded()), scored.score().unansweredQuestions());
+                List.copyOf(scored.score().supplementsNeeded()), scored.score().unansweredQuestions(), descriptions,
+                profileName);
         int updated = jdbc.sql("""
                         update risk_assessment
                            set status = 'COMPLETED', result = cast(:result as jsonb),
@@ -254,11 +284,18 @@ class RiskAssessmentService {
      * procedures require needs a rationale; every decision is audited.
      */
     @Transactional
-    void recordDecisions(UUID id, List<Decision> decisions) {
+    void recordDecisions(UUID id, long decisionsSeen, List<Decision> decisions) {
         Actor actor = CurrentActor.require();
         RiskAssessment assessment = load(id);
         if (!assessment.completed()) {
             throw new ConflictException("Complete the assessment before recording decisions.");
+        }
+        // Lock the assessment row so two people deciding at once are serialised, then refuse a page
+        // that was read before someone else recorded decisions.
+        jdbc.sql("select id from risk_assessment where id = ? for update").param(id).query(UUID.class).single();
+        if (decisionCount(id) != decisionsSeen) {
+            throw new ConflictException("Someone else recorded decisions on this assessment since you opened it."
+                    + " Your decisions were not saved: check theirs below and decide again.");
         }
         List<FieldError> errors = new ArrayList<>();
         Map<String, Decision> byKey = new LinkedHashMap<>();
@@ -270,7 +307,8 @@ class RiskAssessmentService {
             String key = key(action.code(), childIndex);
             Decision decision = byKey.get(key);
             if (decision == null || decision.decision() == null || decision.decision().isBlank()) {
-                errors.add(new FieldError("decision-" + key, "Say whether you will " + lowerFirst(describe(action.code()))));
+                errors.add(new FieldError("decision-" + key, "Say whether you will "
+                        + lowerFirst(withoutFullStop(assessment.result().describe(action.code())))));
                 continue;
             }
             if (!decision.decision().equals("WILL_TAKE") && !decision.decision().equals("WILL_NOT_TAKE")) {
@@ -278,10 +316,12 @@ class RiskAssessmentService {
                 continue;
             }
             boolean needsRationale = decision.decision().equals("WILL_NOT_TAKE")
-                    && ActionCode.valueOf(action.code()).requiresRationaleIfDeclined();
+                    && requiresRationale(action.code());
             if (needsRationale && (decision.rationale() == null || decision.rationale().trim().length() < 10)) {
                 errors.add(new FieldError("rationale-" + key,
                         "Explain why you will not do this (at least 10 characters): the procedures require a recorded rationale"));
+            } else if (decision.rationale() != null && decision.rationale().trim().length() > MAX_RATIONALE) {
+                errors.add(new FieldError("rationale-" + key, "Reasons must be " + MAX_RATIONALE + " characters or fewer"));
             }
         }
         if (!errors.isEmpty()) {
@@ -292,22 +332,46 @@ class RiskAssessmentService {
             Decision decision = byKey.get(key(action.code(), childIndex));
             String rationale = decision.rationale() == null || decision.rationale().isBlank() ? null
                     : decision.rationale().trim();
+            RecordedDecision previous = current(id, action.code(), childIndex);
+            if (previous != null && previous.decision().equals(decision.decision())
+                    && java.util.Objects.equals(previous.rationale(), rationale)) {
+                continue;
+            }
+            java.sql.Timestamp now = Timestamp.from(clock.instant());
+            if (previous != null) {
+                jdbc.sql("""
+                        update risk_action_decision set superseded_at = ?
+                         where assessment_id = ? and action_code = ? and child_index = ? and superseded_at is null
+                        """).params(now, id, action.code(), childIndex).update();
+            }
             jdbc.sql("""
                     insert into risk_action_decision (assessment_id, action_code, child_index, decision, rationale,
                                                       decided_by, decided_at)
-                    values (:id, :code, :child, :decision, :rationale, :by, :at)
-                    on conflict (assessment_id, action_code, child_index) do update
-                       set decision = excluded.decision, rationale = excluded.rationale,
-                           decided_by = excluded.decided_by, decided_at = excluded.decided_at
-                    """)
-                    .param("id", id).param("code", action.code()).param("child", childIndex)
-                    .param("decision", decision.decision()).param("rationale", rationale)
-                    .param("by", actor.userId()).param("at", Timestamp.from(clock.instant()))
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    """).params(id, action.code(), childIndex, decision.decision(), rationale, actor.userId(), now)
                     .update();
-            audit.record(AuditEntry.allowed("DECIDE_ACTION", OBJECT, id)
+            AuditEntry entry = AuditEntry.allowed("DECIDE_ACTION", OBJECT, id)
                     .with("action", action.code() + (childIndex >= 0 ? "#" + childIndex : ""))
-                    .with("decision", decision.decision()));
+                    .with("decision", decision.decision());
+            audit.record(previous == null ? entry : entry.with("previousDecision", previous.decision()));
         }
+    }
+
+    long decisionCount(UUID id) {
+        return jdbc.sql("select count(*) from risk_action_decision where assessment_id = ?").param(id)
+                .query(Long.class).single();
+    }
+
+    private RecordedDecision current(UUID id, String code, int childIndex) {
+        return jdbc.sql("""
+                        select d.action_code, d.child_index, d.decision, d.rationale, u.display_name, d.decided_at
+                          from risk_action_decision d join app_user u on u.id = d.decided_by
+                         where d.assessment_id = ? and d.action_code = ? and d.child_index = ? and d.superseded_at is null
+                        """).params(id, code, childIndex)
+                .query((rs, n) -> new RecordedDecision(rs.getString("action_code"), rs.getInt("child_index"),
+                        rs.getString("decision"), rs.getString("rationale"), rs.getString("display_name"),
+                        rs.getTimestamp("decided_at").toInstant()))
+                .optional().orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -316,7 +380,7 @@ class RiskAssessmentService {
         return jdbc.sql("""
                         select d.action_code, d.child_index, d.decision, d.rationale, u.display_name, d.decided_at
                           from risk_action_decision d join app_user u on u.id = d.decided_by
-                         where d.assessment_id = ? order by d.action_code, d.child_index
+                         where d.assessment_id = ? and d.superseded_at is null order by d.action_code, d.child_index
                         """).param(id)
                 .query((rs, n) -> new RecordedDecision(rs.getString("action_code"), rs.getInt("child_index"),
                         rs.getString("decision"), rs.getString("rationale"), rs.getString("display_name"),
@@ -328,8 +392,16 @@ class RiskAssessmentService {
         return childIndex >= 0 ? actionCode + "-" + childIndex : actionCode;
     }
 
-    private static String describe(String code) {
-        String description = ActionCode.valueOf(code).description();
+    /** Declining needs a rationale unless the action is only a permission; an unknown code needs one too. */
+    static boolean requiresRationale(String code) {
+        try {
+            return ActionCode.valueOf(code).requiresRationaleIfDeclined();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private static String withoutFullStop(String description) {
         return description.endsWith(".") ? description.substring(0, description.length() - 1) : description;
     }
 
@@ -338,8 +410,10 @@ class RiskAssessmentService {
     }
 
     Instrument instrument(RiskAssessment assessment) {
+        // Never score answers on a different version than the one they were given on.
         return rules.instruments().find(assessment.instrumentId(), assessment.instrumentVersion())
-                .orElseGet(this::dashInstrument);
+                .orElseThrow(() -> new IllegalStateException("Instrument " + assessment.instrumentId() + " version "
+                        + assessment.instrumentVersion() + " is no longer loaded; restore it to continue this assessment"));
     }
 
     Instrument dashInstrument() {
@@ -366,7 +440,7 @@ class RiskAssessmentService {
 
     /** Loads an assessment the actor may see; for anyone else it does not exist, and the attempt is audited. */
     private RiskAssessment load(UUID id) {
-        Actor actor = CurrentActor.require();
+        Actor actor = requirePractitioner("READ_RISK_ASSESSMENT", id);
         RiskAssessment assessment = jdbc.sql("""
                         select a.*, u.display_name as created_by_name
                           from risk_assessment a join app_user u on u.id = a.created_by where a.id = ?

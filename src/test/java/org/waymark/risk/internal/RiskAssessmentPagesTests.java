@@ -76,6 +76,13 @@ class RiskAssessmentPagesTests {
         }
     }
 
+    /** Saves the three "about the case" parts with no children and a standard incident. */
+    private void aboutTheCase(UUID id) throws Exception {
+        mvc.perform(form(id, "/people").param("victimAgeYears", "31")).andExpect(redirectedUrl("/risk-assessments/" + id));
+        mvc.perform(form(id, "/children")).andExpect(redirectedUrl("/risk-assessments/" + id));
+        mvc.perform(form(id, "/incident").param("severity", "STANDARD")).andExpect(redirectedUrl("/risk-assessments/" + id));
+    }
+
     private void judge(UUID id) throws Exception {
         mvc.perform(form(id, "/judgement").param("assessedRiskLevel", "FROM_SCORE")
                         .param("professionalJudgementSeriousConcern", "no"))
@@ -85,6 +92,7 @@ class RiskAssessmentPagesTests {
     @Test
     void aCompletedAssessmentRecommendsMaracAndKeepsItsResultAndWording() throws Exception {
         UUID id = start(police, "Jane Test " + System.nanoTime());
+        aboutTheCase(id);
         mvc.perform(form(id, "/people").param("victimAgeYears", "31").param("perpetratorAgeYears", "35"))
                 .andExpect(redirectedUrl("/risk-assessments/" + id));
         answerDash(id, 15);
@@ -183,12 +191,14 @@ class RiskAssessmentPagesTests {
     @Test
     void decliningARequiredActionNeedsARecordedRationale() throws Exception {
         UUID id = start(police, "Decisions " + System.nanoTime());
+        aboutTheCase(id);
         answerDash(id, 2);
         judge(id);
         mvc.perform(form(id, "/complete")).andExpect(status().is3xxRedirection());
 
         long before = data.lastAuditId();
         mvc.perform(post("/risk-assessments/" + id + "/decisions").session(police).with(csrf())
+                        .param("decisionsSeen", "0")
                         .param("decision-CONSULT_EXISTING_RECORDS", "WILL_TAKE")
                         .param("decision-SAFETY_PLAN", "WILL_NOT_TAKE"))
                 .andExpect(status().isOk())
@@ -196,6 +206,7 @@ class RiskAssessmentPagesTests {
         assertThat(data.count("risk_action_decision where assessment_id = '" + id + "'")).isZero();
 
         mvc.perform(post("/risk-assessments/" + id + "/decisions").session(police).with(csrf())
+                        .param("decisionsSeen", "0")
                         .param("decision-CONSULT_EXISTING_RECORDS", "WILL_TAKE")
                         .param("decision-SAFETY_PLAN", "WILL_NOT_TAKE")
                         .param("rationale-SAFETY_PLAN", "The IDVA already made a safety plan with her yesterday."))
@@ -206,8 +217,65 @@ class RiskAssessmentPagesTests {
     }
 
     @Test
+    void aChangedDecisionKeepsTheEarlierOneAsHistoryAndAStalePageIsRefused() throws Exception {
+        UUID id = start(police, "History " + System.nanoTime());
+        aboutTheCase(id);
+        answerDash(id, 0);
+        judge(id);
+        mvc.perform(form(id, "/complete")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/risk-assessments/" + id + "/decisions").session(police).with(csrf()).param("decisionsSeen", "0")
+                        .param("decision-CONSULT_EXISTING_RECORDS", "WILL_TAKE")
+                        .param("decision-SAFETY_PLAN", "WILL_NOT_TAKE").param("rationale-SAFETY_PLAN", "She has a plan with the IDVA already."))
+                .andExpect(status().is3xxRedirection());
+        // A second page, opened before that save, must not overwrite it.
+        mvc.perform(post("/risk-assessments/" + id + "/decisions").session(police).with(csrf()).param("decisionsSeen", "0")
+                        .param("decision-CONSULT_EXISTING_RECORDS", "WILL_TAKE")
+                        .param("decision-SAFETY_PLAN", "WILL_TAKE"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Someone else recorded decisions")));
+        mvc.perform(post("/risk-assessments/" + id + "/decisions").session(police).with(csrf()).param("decisionsSeen", "2")
+                        .param("decision-CONSULT_EXISTING_RECORDS", "WILL_TAKE")
+                        .param("decision-SAFETY_PLAN", "WILL_TAKE"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("""
+                select decision || ':' || (superseded_at is not null) from risk_action_decision
+                 where assessment_id = ? and action_code = 'SAFETY_PLAN' order by id""").param(id).query(String.class).list())
+                .containsExactly("WILL_NOT_TAKE:true", "WILL_TAKE:false");
+    }
+
+    @Test
+    void decisionsBeforeCompletionGoBackToCheckYourAnswers() throws Exception {
+        UUID id = start(police, "Early " + System.nanoTime());
+        mvc.perform(post("/risk-assessments/" + id + "/decisions").session(police).with(csrf()).param("decisionsSeen", "0"))
+                .andExpect(redirectedUrl("/risk-assessments/" + id + "/check"));
+    }
+
+    @Test
+    void anAssessmentCannotBeCompletedWithoutRecordingTheChildren() throws Exception {
+        UUID id = start(police, "No children page " + System.nanoTime());
+        mvc.perform(form(id, "/people")).andExpect(status().is3xxRedirection());
+        mvc.perform(form(id, "/incident")).andExpect(status().is3xxRedirection());
+        answerDash(id, 3);
+        judge(id);
+        mvc.perform(form(id, "/complete"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#children\"")));
+    }
+
+    @Test
+    void anAdministrationOnlyAccountHasNoAccessToAssessments() throws Exception {
+        MockHttpSession admin = SignedIn.as(mvc, "demo.admin");
+        mvc.perform(get("/risk-assessments").session(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/risk-assessments/new").session(admin).with(csrf()).param("victimReference", "X"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aCompletedAssessmentCannotBeChanged() throws Exception {
         UUID id = start(police, "Frozen " + System.nanoTime());
+        mvc.perform(form(id, "/children")).andExpect(status().is3xxRedirection());
+        mvc.perform(form(id, "/incident")).andExpect(status().is3xxRedirection());
+        mvc.perform(form(id, "/people")).andExpect(status().is3xxRedirection());
         answerDash(id, 0);
         judge(id);
         mvc.perform(form(id, "/complete")).andExpect(status().is3xxRedirection());
