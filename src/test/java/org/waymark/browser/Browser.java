@@ -120,6 +120,18 @@ final class Browser implements AutoCloseable {
                 for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
                 for (const [id, n] of seen) if (n > 1) problems.push('duplicate id: ' + id);
                 for (const img of document.querySelectorAll('img')) if (!img.hasAttribute('alt')) problems.push('img without alt');
+                const described = [...document.querySelectorAll('[aria-describedby]')]
+                    .flatMap(el => el.getAttribute('aria-describedby').split(/\s+/));
+                for (const message of document.querySelectorAll('.govuk-error-message')) {
+                  if (!message.id || !described.includes(message.id))
+                    problems.push('error message not tied to its field: ' + message.textContent.trim());
+                }
+                for (const id of described) if (id && !document.getElementById(id)) problems.push('aria-describedby names a missing id: ' + id);
+                for (const link of document.querySelectorAll('.govuk-error-summary a')) {
+                  const target = link.getAttribute('href');
+                  if (!target || !target.startsWith('#') || !document.getElementById(target.substring(1)))
+                    problems.push('error summary link to nowhere: ' + target);
+                }
                 return problems;
                 """);
     }
