@@ -154,6 +154,18 @@ class RiskAssessmentPagesTests {
         mvc.perform(post("/risk-assessments/" + id + "/people").session(school).with(csrf())
                         .param("version", Integer.toString(version(id))).param("victimAgeYears", "99"))
                 .andExpect(status().isNotFound());
+        for (String page : new String[] {"/result", "/check", "/children", "/dash/current-situation"}) {
+            mvc.perform(get("/risk-assessments/" + id + page).session(school)).andExpect(status().isNotFound());
+        }
+        for (String page : new String[] {"/complete", "/decisions", "/children/0/remove", "/judgement"}) {
+            mvc.perform(post("/risk-assessments/" + id + page).session(school).with(csrf())
+                    .param("version", Integer.toString(version(id)))).andExpect(status().isNotFound());
+        }
+        String refused = mvc.perform(get("/risk-assessments/" + id).session(school)).andReturn().getResponse()
+                .getContentAsString();
+        String missing = mvc.perform(get("/risk-assessments/" + UUID.randomUUID()).session(school)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(refused).isEqualTo(missing).doesNotContain("Private ");
         assertThat(data.auditSince(before)).filteredOn(row -> "REFUSED".equals(row.get("outcome")))
                 .extracting(row -> row.get("object_id")).contains(id.toString());
         assertThat(jdbc.sql("select facts ->> 'victimAgeYears' from risk_assessment where id = ?").param(id)
