@@ -98,6 +98,38 @@ public class UserAccounts {
         return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserAccounts::map).single();
     }
 
+    /**
+     * The signed-in user changes their own password, proving they know the current one. Every other
+     * session keeps working until it times out; the change is audited.
+     */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword, String confirmation) {
+        Actor actor = CurrentActor.require();
+        List<FieldError> errors = new ArrayList<>();
+        String hash = jdbc.sql("select password_hash from app_user where id = ?").param(actor.userId())
+                .query(String.class).single();
+        if (currentPassword == null || currentPassword.isEmpty() || !passwords.matches(currentPassword, hash)) {
+            errors.add(new FieldError("currentPassword", "Enter your current password correctly"));
+        }
+        if (newPassword == null || newPassword.length() < 12 || newPassword.length() > 128) {
+            errors.add(new FieldError("newPassword", "Your new password must be 12 to 128 characters"));
+        } else if (newPassword.toLowerCase().contains(actor.username().toLowerCase())) {
+            errors.add(new FieldError("newPassword", "Your new password must not contain your username"));
+        } else if (newPassword.equals(currentPassword)) {
+            errors.add(new FieldError("newPassword", "Your new password must be different from the current one"));
+        } else if (!newPassword.equals(confirmation)) {
+            errors.add(new FieldError("confirmPassword", "Enter the same new password twice"));
+        }
+        if (!errors.isEmpty()) {
+            audit.recordIndependently(new AuditEntry("CHANGE_PASSWORD", "USER", actor.userId().toString(),
+                    org.waymark.audit.AuditOutcome.FAILED, Map.of("fields", String.valueOf(errors.size()))));
+            throw new InvalidRequestException(errors);
+        }
+        jdbc.sql("update app_user set password_hash = ?, version = version + 1 where id = ?")
+                .params(passwords.encode(newPassword), actor.userId()).update();
+        audit.record(AuditEntry.allowed("CHANGE_PASSWORD", "USER", actor.userId()));
+    }
+
     /** Lifts a sign-in lockout before it expires. */
     @Transactional
     public void unlock(UUID id) {

@@ -154,6 +154,31 @@ class SignInTests {
     }
 
     @Test
+    void aUserChangesTheirOwnPasswordOnlyWithTheCurrentOne() throws Exception {
+        String username = "changer." + UUID.randomUUID().toString().substring(0, 8);
+        UUID agency = jdbc.sql("select id from agency where name = 'Haven IDVA Service'").query(UUID.class).single();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into app_user (id, username, display_name, agency_id, password_hash) values (?, ?, ?, ?, ?)")
+                .params(id, username, "Changer", agency, passwords.encode("initial password 1")).update();
+        jdbc.sql("insert into app_user_role (user_id, role) values (?, 'IDVA')").param(id).update();
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/sign-in").user(username).password("initial password 1"))
+                .andReturn().getRequest().getSession(false);
+
+        mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", "wrong").param("newPassword", "a brand new secret").param("confirmPassword", "a brand new secret"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#currentPassword\"")));
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, "initial password 1"))).andExpect(status().isOk());
+
+        mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", "initial password 1").param("newPassword", "a brand new secret")
+                        .param("confirmPassword", "a brand new secret"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, "initial password 1"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, "a brand new secret"))).andExpect(status().isOk());
+    }
+
+    @Test
     void signingOutEndsTheSession() throws Exception {
         MvcResult result = mvc.perform(formLogin("/sign-in").user("demo.idva").password("demo")).andReturn();
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
