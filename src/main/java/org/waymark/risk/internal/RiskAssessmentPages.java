@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.waymark.platform.ConflictException;
 import org.waymark.platform.FieldError;
+import org.waymark.platform.FormReader;
 import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.NotFoundException;
 import org.waymark.risk.Answer;

@@ -1,4 +1,4 @@
-package org.waymark.risk.internal;
+package org.waymark.platform;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -8,24 +8,24 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
-import org.waymark.platform.FieldError;
+
 
 /** Reads a posted GOV.UK form, collecting a plain-English error for each field that cannot be read. */
-final class FormReader {
+public final class FormReader {
 
     private final MultiValueMap<String, String> form;
-    final List<FieldError> errors = new ArrayList<>();
+    public final List<FieldError> errors = new ArrayList<>();
 
-    FormReader(MultiValueMap<String, String> form) {
+    public FormReader(MultiValueMap<String, String> form) {
         this.form = form;
     }
 
-    String text(String name) {
+    public String text(String name) {
         String value = form.getFirst(name);
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    String text(String name, int maxLength, String label) {
+    public String text(String name, int maxLength, String label) {
         String value = text(name);
         if (value != null && value.length() > maxLength) {
             errors.add(new FieldError(name, label + " must be " + maxLength + " characters or fewer"));
@@ -34,7 +34,7 @@ final class FormReader {
         return value;
     }
 
-    Integer number(String name, int min, int max, String label) {
+    public Integer number(String name, int min, int max, String label) {
         String value = text(name);
         if (value == null) {
             return null;
@@ -53,7 +53,7 @@ final class FormReader {
     }
 
     /** A yes/no radio: "yes", "no", or nothing chosen (null). */
-    Boolean yesNo(String name) {
+    public Boolean yesNo(String name) {
         String value = text(name);
         if (value == null) {
             return null;
@@ -65,7 +65,7 @@ final class FormReader {
         return value.equals("yes");
     }
 
-    Boolean requiredYesNo(String name, String message) {
+    public Boolean requiredYesNo(String name, String message) {
         Boolean value = yesNo(name);
         if (value == null && errors.stream().noneMatch(e -> e.field().equals(name))) {
             errors.add(new FieldError(name, message));
@@ -73,7 +73,7 @@ final class FormReader {
         return value;
     }
 
-    <E extends Enum<E>> E choice(String name, Class<E> type, String message) {
+    public <E extends Enum<E>> E choice(String name, Class<E> type, String message) {
         String value = text(name);
         if (value == null) {
             return null;
@@ -87,7 +87,7 @@ final class FormReader {
     }
 
     /** The ticked boxes among the allowed values; anything else is ignored. */
-    Set<String> ticked(String name, List<String> allowed) {
+    public Set<String> ticked(String name, List<String> allowed) {
         Set<String> ticked = new LinkedHashSet<>();
         List<String> values = form.get(name);
         if (values != null) {
@@ -101,7 +101,7 @@ final class FormReader {
     }
 
     /** A GOV.UK date input (name-day, name-month, name-year); blank means not given. */
-    LocalDate date(String name, String label, LocalDate latest) {
+    public LocalDate date(String name, String label, LocalDate latest) {
         String day = text(name + "-day");
         String month = text(name + "-month");
         String year = text(name + "-year");
@@ -129,7 +129,7 @@ final class FormReader {
         }
     }
 
-    int version() {
+    public int version() {
         Integer version = number("version", 0, Integer.MAX_VALUE, "Version");
         return version == null ? -1 : version;
     }
