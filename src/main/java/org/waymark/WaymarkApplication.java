@@ -2,12 +2,17 @@ package org.waymark;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.waymark.people.LinkCommand;
 
 /** Waymark: the multi-agency response to domestic violence and abuse, as one deployable. */
 @SpringBootApplication
 public class WaymarkApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("link")) {
+            // The batch linkage command needs neither the service nor a database.
+            System.exit(LinkCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
+        }
         SpringApplication.run(WaymarkApplication.class, args);
     }
 }

@@ -1,0 +1,433 @@
+package org.waymark.people;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.audit.AuditEntry;
+import org.waymark.audit.AuditTrail;
+import org.waymark.people.matching.BlockingKeys;
+import org.waymark.people.matching.MatchReason;
+import org.waymark.people.matching.MatchResult;
+import org.waymark.people.matching.MatchScorer;
+import org.waymark.people.matching.NhsNumbers;
+import org.waymark.people.matching.PersonRecord;
+import org.waymark.platform.Actor;
+import org.waymark.platform.CurrentActor;
+import org.waymark.platform.FieldError;
+import org.waymark.platform.InvalidRequestException;
+import org.waymark.platform.NotFoundException;
+
+/**
+ * The people module's API: record a person, consult existing records for the same person across
+ * agencies, and link records judged to be the same person (reversibly). A person's details are seen
+ * by the agency that recorded them; other agencies learn only that a matching record exists and why.
+ */
+@Service
+public class People {
+
+    static final String OBJECT = "PERSON";
+    /** Candidates below this probability are not shown: they would bury the real matches. */
+    static final double SHOW_FROM = 0.30;
+    /** The most rows one blocking key may contribute, so a very common key cannot slow a lookup down. */
+    static final int PER_KEY_LIMIT = 2000;
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final BlockingKeys keys = BlockingKeys.defaults();
+    private final AtomicReference<ScorerForPopulation> scorer = new AtomicReference<>();
+
+    private record ScorerForPopulation(long population, MatchScorer scorer) {
+    }
+
+    People(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Person records are practitioners' work: an account that only administers Waymark has no need of them. */
+    private Actor requirePractitioner(String action) {
+        Actor actor = CurrentActor.require();
+        if (actor.roles().stream().allMatch("ADMIN"::equals)) {
+            audit.recordIndependently(AuditEntry.refused(action, OBJECT, null, "administration-only account"));
+            throw new org.springframework.security.access.AccessDeniedException("Person records are for practitioners");
+        }
+        return actor;
+    }
+
+    // ---- recording -------------------------------------------------------------------------------
+
+    @Transactional
+    public Person record(NewPerson person) {
+        Actor actor = requirePractitioner("CREATE_PERSON");
+        validate(person);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into person (id, given_name, middle_names, family_name, date_of_birth, sex, nhs_number,
+                                    recorded_by_agency_id, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, blank(person.givenName()), blank(person.middleNames()), blank(person.familyName()),
+                person.dateOfBirth() == null ? null : Date.valueOf(person.dateOfBirth()), sexCode(person.sex()),
+                nhs(person.nhsNumber()), actor.agencyId(), actor.userId()).update();
+        for (String previous : person.previousNames()) {
+            if (!previous.isBlank()) {
+                jdbc.sql("insert into person_other_name (id, person_id, kind, family_name) values (?, ?, 'PREVIOUS', ?)")
+                        .params(UUID.randomUUID(), id, previous.trim()).update();
+            }
+        }
+        if (blank(person.address()) != null) {
+            jdbc.sql("insert into person_address (id, person_id, address, postcode, restricted) values (?, ?, ?, ?, ?)")
+                    .params(UUID.randomUUID(), id, person.address().trim(), blank(person.postcode()),
+                            person.addressRestricted()).update();
+        }
+        if (blank(person.phone()) != null) {
+            jdbc.sql("insert into person_contact (id, person_id, kind, value, restricted) values (?, ?, 'PHONE', ?, ?)")
+                    .params(UUID.randomUUID(), id, person.phone().trim(), person.phoneRestricted()).update();
+        }
+        storeKeys(id, matchRecord(id.toString(), person));
+        audit.record(AuditEntry.allowed("CREATE_PERSON", OBJECT, id));
+        return load(id, actor);
+    }
+
+    private void storeKeys(UUID id, PersonRecord record) {
+        jdbc.sql("delete from person_match_key where person_id = ?").param(id).update();
+        for (String key : new java.util.LinkedHashSet<>(keys.keys(record))) {
+            jdbc.sql("insert into person_match_key (match_key, person_id) values (?, ?) on conflict do nothing")
+                    .params(key, id).update();
+        }
+    }
+
+    private void validate(NewPerson person) {
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(person.givenName()) == null && blank(person.familyName()) == null) {
+            errors.add(new FieldError("givenName", "Enter a given name or a family name"));
+        }
+        checkLength(errors, "givenName", person.givenName(), 100, "Given name");
+        checkLength(errors, "middleNames", person.middleNames(), 200, "Middle names");
+        checkLength(errors, "familyName", person.familyName(), 100, "Family name");
+        checkLength(errors, "address", person.address(), 500, "Address");
+        checkLength(errors, "postcode", person.postcode(), 10, "Postcode");
+        checkLength(errors, "phone", person.phone(), 30, "Phone number");
+        if (person.previousNames().size() > 10 || person.previousNames().stream().anyMatch(n -> n.length() > 100)) {
+            errors.add(new FieldError("previousNames", "Enter at most 10 previous names of up to 100 characters"));
+        }
+        if (person.dateOfBirth() != null && (person.dateOfBirth().isAfter(LocalDate.now(clock))
+                || person.dateOfBirth().getYear() < 1900)) {
+            errors.add(new FieldError("dateOfBirth", "Date of birth must be a real date in the past"));
+        }
+        if (person.sex() != null && !person.sex().isBlank() && sexCode(person.sex()) == null) {
+            errors.add(new FieldError("sex", "Select female, male or not known"));
+        }
+        String nhs = person.nhsNumber() == null ? "" : person.nhsNumber().replaceAll("[\\s-]", "");
+        if (!nhs.isEmpty() && !NhsNumbers.isValid(nhs)) {
+            errors.add(new FieldError("nhsNumber", "Enter a valid 10-digit NHS number (its check digit does not match)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    // ---- consulting existing records ---------------------------------------------------------------
+
+    /**
+     * The existing records most likely to be this person, best first, with the evidence. Restricted
+     * addresses and phones play no part, on either side, so a match can never confirm a safe address.
+     */
+    @Transactional
+    public List<MatchCandidate> matches(NewPerson probe, int limit) {
+        Actor actor = requirePractitioner("CONSULT_RECORDS");
+        validate(probe);
+        PersonRecord probeRecord = matchRecord("probe", probe);
+        List<String> probeKeys = keys.keys(probeRecord);
+        List<UUID> candidates = probeKeys.isEmpty() ? List.of() : jdbc.sql("""
+                        select person_id from (
+                            select k.person_id
+                              from unnest(cast(? as text[])) as q(match_key)
+                              cross join lateral (select person_id from person_match_key m
+                                                   where m.match_key = q.match_key limit %d) k
+                        ) found group by person_id order by count(*) desc limit 400
+                        """.formatted(PER_KEY_LIMIT))
+                .param(probeKeys.toArray(String[]::new)).query(UUID.class).list();
+        MatchScorer matchScorer = scorer();
+        List<MatchCandidate> found = new ArrayList<>();
+        for (StoredPerson stored : loadForMatching(candidates)) {
+            MatchResult result = matchScorer.compare(probeRecord, stored.record());
+            if (result.probability() < SHOW_FROM) {
+                continue;
+            }
+            boolean sameAgency = stored.agencyId().equals(actor.agencyId());
+            // Another agency's values never reach the caller, not even inside a reason ("Katie is a short
+            // form of Catherine" would disclose the name that agency holds).
+            found.add(new MatchCandidate(stored.id(), (int) Math.min(99, Math.round(result.probability() * 100)),
+                    sameAgency, stored.agencyName(), sameAgency ? stored.name() : null,
+                    result.reasons().stream().map(r -> new MatchCandidate.Reason(r.field(), r.kind().name(),
+                            sameAgency ? r.text() : withoutValues(r.field(), r.kind()), r.supportsMatch())).toList()));
+        }
+        found.sort(Comparator.comparingInt(MatchCandidate::score).reversed());
+        List<MatchCandidate> best = found.subList(0, Math.min(limit, found.size()));
+        audit.record(AuditEntry.allowed("CONSULT_RECORDS", OBJECT, null)
+                .with("candidates", Integer.toString(best.size())));
+        return List.copyOf(best);
+    }
+
+    /** A reason in words that carry none of the other record's values. */
+    static String withoutValues(String field, MatchReason.Kind kind) {
+        String what = switch (field) {
+            case "given_name" -> "Given name";
+            case "surname", "family_name" -> "Family name";
+            case "middle_names" -> "Middle names";
+            case "other_names" -> "Previous or other name";
+            case "date_of_birth" -> "Date of birth";
+            case "sex" -> "Sex";
+            case "address" -> "Address";
+            case "postcode" -> "Postcode";
+            case "phone" -> "Phone number";
+            case "nhs_number" -> "NHS number";
+            case "reference" -> "Reference";
+            default -> "Details";
+        };
+        return switch (kind) {
+            case EXACT, SAME_DATE_OF_BIRTH, SAME_ADDRESS, SAME_POSTCODE, SAME_NHS_NUMBER, SAME_PHONE, SAME_REFERENCE,
+                 SAME_SEX -> what + " is the same";
+            case DAY_MONTH_SWAPPED -> what + " matches with the day and month swapped";
+            case ONE_DIGIT_DIFFERENT, PHONE_ONE_DIGIT -> what + " differs by one digit";
+            case PARTLY_SAME_DATE_OF_BIRTH -> what + " partly matches";
+            case NICKNAME -> what + " is a short form or variant of the one recorded";
+            case PHONETIC -> what + " sounds the same";
+            case TYPO -> what + " differs by a typing error";
+            case INITIAL -> what + " matches an initial";
+            case MIDDLE_OR_ALIAS -> what + " matches a middle name or alias";
+            case SWAPPED_NAMES -> "Given and family names are the other way round";
+            case PREVIOUS_NAME -> what + " matches a previous name";
+            case SIMILAR_ADDRESS, SIMILAR_REFERENCE -> what + " is similar";
+            case POSTCODE_ONE_CHARACTER -> what + " differs by one character";
+            case NHS_NUMBER_MISTYPED -> what + " looks mistyped";
+            case DIFFERENT -> what + " is different";
+        };
+    }
+
+    /** Term frequencies depend on how many people are stored; rebuilt when that changes by a tenth. */
+    private MatchScorer scorer() {
+        long population = Math.max(1000, jdbc.sql("select count(*) from person").query(Long.class).single());
+        ScorerForPopulation current = scorer.get();
+        if (current == null || Math.abs(current.population() - population) * 10 > current.population()) {
+            current = new ScorerForPopulation(population, MatchScorer.defaults(population));
+            scorer.set(current);
+        }
+        return current.scorer();
+    }
+
+    private record StoredPerson(UUID id, UUID agencyId, String agencyName, String name, PersonRecord record) {
+    }
+
+    private List<StoredPerson> loadForMatching(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        Map<UUID, List<String>> previous = new HashMap<>();
+        jdbc.sql("select person_id, coalesce(family_name, given_name) as name from person_other_name where person_id = any(?)")
+                .param(array).query((rs, n) -> previous.computeIfAbsent(rs.getObject("person_id", UUID.class),
+                        k -> new ArrayList<>()).add(rs.getString("name"))).list();
+        return jdbc.sql("""
+                        select p.id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, p.sex, p.nhs_number,
+                               p.recorded_by_agency_id, a.name as agency_name,
+                               (select ad.address from person_address ad where ad.person_id = p.id and not ad.restricted
+                                 order by ad.to_date desc nulls first, ad.from_date desc nulls last limit 1) as address,
+                               (select ad.postcode from person_address ad where ad.person_id = p.id and not ad.restricted
+                                 order by ad.to_date desc nulls first, ad.from_date desc nulls last limit 1) as postcode,
+                               (select c.value from person_contact c where c.person_id = p.id and c.kind = 'PHONE'
+                                 and not c.restricted limit 1) as phone
+                          from person p join agency a on a.id = p.recorded_by_agency_id
+                         where p.id = any(?)
+                        """).param(array)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    Date dob = rs.getDate("date_of_birth");
+                    PersonRecord record = new PersonRecord(id.toString(), rs.getString("given_name"),
+                            rs.getString("middle_names"), rs.getString("family_name"),
+                            previous.getOrDefault(id, List.of()), dob == null ? null : dob.toLocalDate().toString(),
+                            dob == null ? null : dob.toLocalDate(), rs.getString("sex"), rs.getString("address"),
+                            rs.getString("postcode"), rs.getString("phone"), rs.getString("nhs_number"), null);
+                    String name = String.join(" ", java.util.stream.Stream.of(rs.getString("given_name"),
+                            rs.getString("family_name")).filter(s -> s != null).toList());
+                    return new StoredPerson(id, rs.getObject("recorded_by_agency_id", UUID.class),
+                            rs.getString("agency_name"), name, record);
+                }).list();
+    }
+
+    /** What the matcher compares: never a restricted address or phone. */
+    static PersonRecord matchRecord(String id, NewPerson person) {
+        return new PersonRecord(id, blank(person.givenName()), blank(person.middleNames()), blank(person.familyName()),
+                person.previousNames(), person.dateOfBirth() == null ? null : person.dateOfBirth().toString(),
+                person.dateOfBirth(), sexCode(person.sex()),
+                person.addressRestricted() ? null : blank(person.address()),
+                person.addressRestricted() ? null : blank(person.postcode()),
+                person.phoneRestricted() ? null : blank(person.phone()), nhs(person.nhsNumber()), null);
+    }
+
+    // ---- reading and linking -------------------------------------------------------------------
+
+    @Transactional
+    public Person get(UUID id) {
+        Actor actor = requirePractitioner("READ_PERSON");
+        Person person = load(id, actor);
+        audit.record(AuditEntry.allowed("READ_PERSON", OBJECT, id));
+        return person;
+    }
+
+    @Transactional
+    public List<Person> listForMyAgency() {
+        Actor actor = requirePractitioner("LIST_PEOPLE");
+        List<UUID> ids = jdbc.sql("select id from person where recorded_by_agency_id = ? order by created_at desc limit 200")
+                .param(actor.agencyId()).query(UUID.class).list();
+        List<Person> people = ids.stream().map(id -> load(id, actor)).toList();
+        audit.record(AuditEntry.allowed("LIST_PEOPLE", OBJECT, null).with("results", Integer.toString(people.size())));
+        return people;
+    }
+
+    /**
+     * Records that the caller's record and another (perhaps another agency's) are the same person.
+     * The other record's details stay with its agency; the link can be undone.
+     */
+    @Transactional
+    public UUID linkSamePerson(UUID mine, UUID other, Double score) {
+        Actor actor = CurrentActor.require();
+        load(mine, actor);
+        if (mine.equals(other) || jdbc.sql("select count(*) from person where id = ?").param(other)
+                .query(Long.class).single() == 0) {
+            throw InvalidRequestException.of("otherPersonId", "Choose an existing record other than this one");
+        }
+        // PostgreSQL orders uuids byte by byte, as their hex strings sort; Java's UUID.compareTo does not.
+        boolean mineFirst = mine.toString().compareTo(other.toString()) < 0;
+        UUID a = mineFirst ? mine : other;
+        UUID b = mineFirst ? other : mine;
+        boolean exists = jdbc.sql("select count(*) from person_link where person_a = ? and person_b = ? and undone_at is null")
+                .params(a, b).query(Long.class).single() > 0;
+        if (exists) {
+            throw InvalidRequestException.of("otherPersonId", "These records are already linked");
+        }
+        UUID linkId = UUID.randomUUID();
+        jdbc.sql("""
+                insert into person_link (id, person_a, person_b, decision, score, decided_by)
+                values (?, ?, ?, 'SAME_PERSON', ?, ?)
+                """).params(linkId, a, b, score, actor.userId()).update();
+        audit.record(AuditEntry.allowed("LINK_PEOPLE", OBJECT, mine).with("other", other.toString())
+                .with("link", linkId.toString()));
+        return linkId;
+    }
+
+    /** Undoes a link; the row stays, marked undone, and the change is audited. */
+    @Transactional
+    public void undoLink(UUID mine, UUID linkId) {
+        Actor actor = CurrentActor.require();
+        load(mine, actor);
+        int updated = jdbc.sql("""
+                update person_link set undone_at = now(), undone_by = ?
+                 where id = ? and undone_at is null and (person_a = ? or person_b = ?)
+                """).params(actor.userId(), linkId, mine, mine).update();
+        if (updated == 0) {
+            throw new NotFoundException("Link");
+        }
+        audit.record(AuditEntry.allowed("UNLINK_PEOPLE", OBJECT, mine).with("link", linkId.toString()));
+    }
+
+    private Person load(UUID id, Actor actor) {
+        Person person = jdbc.sql("""
+                        select p.*, a.name as agency_name from person p join agency a on a.id = p.recorded_by_agency_id
+                         where p.id = ?
+                        """).param(id).query((rs, n) -> map(rs)).optional().orElse(null);
+        if (person == null) {
+            throw new NotFoundException("Person");
+        }
+        if (!person.agencyId().equals(actor.agencyId())) {
+            audit.recordIndependently(AuditEntry.refused("READ_PERSON", OBJECT, id, "another agency's record"));
+            throw new NotFoundException("Person");
+        }
+        return person;
+    }
+
+    private Person map(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        UUID agency = rs.getObject("recorded_by_agency_id", UUID.class);
+        List<String> previous = jdbc.sql("select family_name from person_other_name where person_id = ? and family_name is not null")
+                .param(id).query(String.class).list();
+        Map<String, Object> address = jdbc.sql("""
+                        select address, postcode, restricted from person_address where person_id = ?
+                         order by to_date desc nulls first, from_date desc nulls last limit 1""")
+                .param(id).query().listOfRows().stream().findFirst().orElse(Map.of());
+        Map<String, Object> phone = jdbc.sql("select value, restricted from person_contact where person_id = ? and kind = 'PHONE' limit 1")
+                .param(id).query().listOfRows().stream().findFirst().orElse(Map.of());
+        List<Person.Link> links = jdbc.sql("""
+                        select l.id, case when l.person_a = :id then l.person_b else l.person_a end as other, l.score,
+                               u.display_name, l.decided_at, o.recorded_by_agency_id as other_agency, oa.name as other_agency_name,
+                               o.given_name, o.family_name
+                          from person_link l join app_user u on u.id = l.decided_by
+                          join person o on o.id = case when l.person_a = :id then l.person_b else l.person_a end
+                          join agency oa on oa.id = o.recorded_by_agency_id
+                         where (l.person_a = :id or l.person_b = :id) and l.undone_at is null
+                         order by l.decided_at
+                        """).param("id", id)
+                .query((r, n) -> {
+                    boolean visible = r.getObject("other_agency", UUID.class).equals(agency);
+                    return new Person.Link(r.getObject("id", UUID.class), r.getObject("other", UUID.class),
+                            r.getString("other_agency_name"), visible,
+                            visible ? String.join(" ", java.util.stream.Stream.of(r.getString("given_name"),
+                                    r.getString("family_name")).filter(s -> s != null).toList()) : null,
+                            (Double) r.getObject("score"), r.getString("display_name"),
+                            r.getTimestamp("decided_at").toInstant());
+                }).list();
+        Date dob = rs.getDate("date_of_birth");
+        return new Person(id, rs.getString("given_name"), rs.getString("middle_names"), rs.getString("family_name"),
+                previous, dob == null ? null : dob.toLocalDate(), rs.getString("sex"),
+                (String) address.get("address"), (String) address.get("postcode"),
+                Boolean.TRUE.equals(address.get("restricted")), (String) phone.get("value"),
+                Boolean.TRUE.equals(phone.get("restricted")), rs.getString("nhs_number"), agency,
+                rs.getString("agency_name"), rs.getTimestamp("created_at").toInstant(), links);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static String nhs(String value) {
+        String digits = value == null ? "" : value.replaceAll("[\\s-]", "");
+        return digits.isEmpty() ? null : digits;
+    }
+
+    static String sexCode(String sex) {
+        if (sex == null || sex.isBlank()) {
+            return null;
+        }
+        return switch (sex.trim().toUpperCase()) {
+            case "F", "FEMALE" -> "FEMALE";
+            case "M", "MALE" -> "MALE";
+            case "U", "NOT_KNOWN", "UNKNOWN" -> "NOT_KNOWN";
+            default -> null;
+        };
+    }
+
+    private static void checkLength(List<FieldError> errors, String field, String value, int max, String label) {
+        if (value != null && value.trim().length() > max) {
+            errors.add(new FieldError(field, label + " must be " + max + " characters or fewer"));
+        }
+    }
+
+}

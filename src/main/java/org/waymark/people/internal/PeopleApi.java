@@ -1,0 +1,97 @@
+package org.waymark.people.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.waymark.people.MatchCandidate;
+import org.waymark.people.People;
+import org.waymark.people.Person;
+import org.waymark.platform.FieldError;
+import org.waymark.platform.InvalidRequestException;
+import org.waymark.platform.StrictJsonBinding;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/people")
+@Tag(name = "People", description = "Person records and consulting existing records across agencies")
+class PeopleApi {
+
+    record Matches(List<MatchCandidate> candidates) {
+    }
+
+    record LinkRequest(UUID otherPersonId, Double score) {
+    }
+
+    private final People people;
+    private final StrictJsonBinding binding;
+
+    PeopleApi(People people, JsonMapper json) {
+        this.people = people;
+        this.binding = new StrictJsonBinding(json, Map.of(String.class, 10));
+    }
+
+    private PersonRequest bind(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        PersonRequest request = binding.bind(body, PersonRequest.class, errors);
+        if (!errors.isEmpty() || request == null) {
+            throw new InvalidRequestException(errors);
+        }
+        return request;
+    }
+
+    @PostMapping("/matches")
+    @Operation(summary = "Consult existing records: likely matches for these details, best first, each with a"
+            + " score and the reasons in plain words. Restricted addresses and phones are never used.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = PersonRequest.class))))
+    Matches matches(@RequestBody JsonNode body) {
+        return new Matches(people.matches(bind(body).toNewPerson(), 10));
+    }
+
+    @PostMapping
+    @Operation(summary = "Record a person",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = PersonRequest.class))))
+    ResponseEntity<Person> create(@RequestBody JsonNode body) {
+        Person person = people.record(bind(body).toNewPerson());
+        return ResponseEntity.created(URI.create("/api/v1/people/" + person.id())).body(person);
+    }
+
+    @GetMapping("/{id}")
+    Person person(@PathVariable UUID id) {
+        return people.get(id);
+    }
+
+    @PostMapping("/{id}/links")
+    @Operation(summary = "Record that this person and another record are the same person")
+    ResponseEntity<Map<String, UUID>> link(@PathVariable UUID id, @RequestBody LinkRequest request) {
+        if (request.otherPersonId() == null) {
+            throw InvalidRequestException.of("otherPersonId", "Give the id of the other record");
+        }
+        UUID linkId = people.linkSamePerson(id, request.otherPersonId(), request.score());
+        return ResponseEntity.created(URI.create("/api/v1/people/" + id + "/links/" + linkId)).body(Map.of("linkId", linkId));
+    }
+
+    @DeleteMapping("/{id}/links/{linkId}")
+    @Operation(summary = "Undo a link (kept in the history and audited)")
+    ResponseEntity<Void> unlink(@PathVariable UUID id, @PathVariable UUID linkId) {
+        people.undoLink(id, linkId);
+        return ResponseEntity.noContent().build();
+    }
+}

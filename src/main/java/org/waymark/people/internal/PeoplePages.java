@@ -1,0 +1,119 @@
+package org.waymark.people.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.waymark.people.MatchCandidate;
+import org.waymark.people.NewPerson;
+import org.waymark.people.People;
+import org.waymark.people.Person;
+import org.waymark.platform.FieldError;
+import org.waymark.platform.FormReader;
+import org.waymark.platform.InvalidRequestException;
+import org.waymark.platform.NotFoundException;
+
+/**
+ * Recording a person at intake: the details are checked against existing records first, and the
+ * practitioner chooses: this is someone we already hold, the same person as another agency's record
+ * (save and link), or someone new.
+ */
+@Controller
+@RequestMapping("/people")
+class PeoplePages {
+
+    private final People people;
+    private final Clock clock;
+
+    PeoplePages(People people, Clock clock) {
+        this.people = people;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("people", people.listForMyAgency());
+        return "people/list";
+    }
+
+    @GetMapping("/new")
+    String intake(Model model) {
+        return intakePage(model, new LinkedMultiValueMap<>(), List.of(), null);
+    }
+
+    @PostMapping("/new")
+    String submit(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        FormReader in = new FormReader(form);
+        LocalDate dob = in.date("dateOfBirth", "Date of birth", LocalDate.now(clock));
+        String previous = in.text("previousNames", 500, "Previous names");
+        NewPerson person = new NewPerson(in.text("givenName"), in.text("middleNames"), in.text("familyName"),
+                previous == null ? List.of() : List.of(previous.split("\\s*;\\s*")), dob, in.text("sex"),
+                in.text("address"), in.text("postcode"), "yes".equals(in.text("addressRestricted")),
+                in.text("phone"), "yes".equals(in.text("phoneRestricted")), in.text("nhsNumber"));
+        if (!in.errors.isEmpty()) {
+            return intakePage(model, form, in.errors, null);
+        }
+        String action = form.getFirst("action") == null ? "check" : form.getFirst("action");
+        try {
+            if (action.equals("check")) {
+                return intakePage(model, form, List.of(), people.matches(person, 10));
+            }
+            if (action.startsWith("use:")) {
+                UUID existing = UUID.fromString(action.substring(4));
+                return "redirect:/people/" + people.get(existing).id();
+            }
+            Person saved = people.record(person);
+            if (action.startsWith("link:")) {
+                String[] parts = action.split(":");
+                people.linkSamePerson(saved.id(), UUID.fromString(parts[1]),
+                        parts.length > 2 ? Double.parseDouble(parts[2]) / 100 : null);
+                redirect.addFlashAttribute("success", "Saved and linked to the record held by another agency");
+            } else {
+                redirect.addFlashAttribute("success", "Saved as a new person");
+            }
+            return "redirect:/people/" + saved.id();
+        } catch (InvalidRequestException e) {
+            return intakePage(model, form, e.errors(), null);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Person");
+        }
+    }
+
+    private String intakePage(Model model, MultiValueMap<String, String> values, List<FieldError> errors,
+                              List<MatchCandidate> candidates) {
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("candidates", candidates);
+        return "people/new";
+    }
+
+    @GetMapping("/{id}")
+    String person(@PathVariable UUID id, Model model) {
+        model.addAttribute("person", people.get(id));
+        return "people/person";
+    }
+
+    @PostMapping("/{id}/links/{linkId}/undo")
+    String undo(@PathVariable UUID id, @PathVariable UUID linkId, RedirectAttributes redirect) {
+        people.undoLink(id, linkId);
+        redirect.addFlashAttribute("success", "Link undone");
+        return "redirect:/people/" + id;
+    }
+}

@@ -1,0 +1,98 @@
+package org.waymark.people.internal;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.waymark.SignedIn;
+import org.waymark.TestData;
+import org.waymark.WaymarkTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WaymarkTest
+class PeoplePagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    MockHttpSession health;
+    MockHttpSession police;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        data.demoPartnership();
+        health = SignedIn.as(mvc, "demo.health");
+        police = SignedIn.as(mvc, "demo.police");
+    }
+
+    @Test
+    void intakeShowsAnotherAgencysRecordWithReasonsThenSavesAndLinks() throws Exception {
+        String surname = "Qx" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        mvc.perform(post("/people/new").session(health).with(csrf()).param("action", "new")
+                        .param("givenName", "Rebecca").param("familyName", surname)
+                        .param("dateOfBirth-day", "14").param("dateOfBirth-month", "2").param("dateOfBirth-year", "1988"))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(post("/people/new").session(police).with(csrf()).param("action", "check")
+                        .param("givenName", "Becky").param("familyName", surname)
+                        .param("dateOfBirth-day", "14").param("dateOfBirth-month", "2").param("dateOfBirth-year", "1988"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("A record held by Wrekin Vale Midwifery")))
+                .andExpect(content().string(containsString("Same person: save and link")))
+                .andExpect(content().string(not(containsString("Rebecca"))));
+
+        long links = data.count("person_link");
+        String candidateId = String.valueOf(data.count("person"));
+        var result = mvc.perform(post("/people/new").session(police).with(csrf())
+                        .param("givenName", "Becky").param("familyName", surname)
+                        .param("dateOfBirth-day", "14").param("dateOfBirth-month", "2").param("dateOfBirth-year", "1988")
+                        .param("action", "check"))
+                .andReturn().getResponse().getContentAsString();
+        String linkValue = result.replaceAll("(?s).*value=\"(link:[^\"]+)\".*", "$1");
+        assertThat(linkValue).startsWith("link:");
+        mvc.perform(post("/people/new").session(police).with(csrf()).param("action", linkValue)
+                        .param("givenName", "Becky").param("familyName", surname)
+                        .param("dateOfBirth-day", "14").param("dateOfBirth-month", "2").param("dateOfBirth-year", "1988"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(data.count("person_link")).isEqualTo(links + 1);
+        assertThat(candidateId).isNotBlank();
+    }
+
+    @Test
+    void badIntakeDetailsShowTheErrorSummaryAndSaveNothing() throws Exception {
+        long people = data.count("person");
+        mvc.perform(post("/people/new").session(police).with(csrf()).param("action", "new")
+                        .param("givenName", "").param("familyName", "").param("nhsNumber", "1111111112")
+                        .param("dateOfBirth-day", "31").param("dateOfBirth-month", "2").param("dateOfBirth-year", "1990"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("govuk-error-summary")))
+                .andExpect(content().string(containsString("href=\"#dateOfBirth-day\"")));
+        mvc.perform(post("/people/new").session(police).with(csrf()).param("action", "new")
+                        .param("givenName", "").param("familyName", "").param("nhsNumber", "1111111112"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#givenName\"")))
+                .andExpect(content().string(containsString("href=\"#nhsNumber\"")));
+        assertThat(data.count("person")).isEqualTo(people);
+    }
+
+    @Test
+    void pagesRender() throws Exception {
+        mvc.perform(get("/people").session(police)).andExpect(status().isOk());
+        mvc.perform(get("/people/new").session(police)).andExpect(status().isOk());
+        mvc.perform(get("/people/" + UUID.randomUUID()).session(police)).andExpect(status().isNotFound());
+    }
+}
