@@ -2,6 +2,7 @@ package org.waymark;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.waymark.people.GeneratePeopleCommand;
 import org.waymark.people.LinkCommand;
 
 /** Waymark: the multi-agency response to domestic violence and abuse, as one deployable. */
@@ -9,9 +10,12 @@ import org.waymark.people.LinkCommand;
 public class WaymarkApplication {
 
     public static void main(String[] args) {
+        // The batch commands need neither the service nor a database.
         if (args.length > 0 && args[0].equals("link")) {
-            // The batch linkage command needs neither the service nor a database.
             System.exit(LinkCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
+        }
+        if (args.length > 0 && args[0].equals("generate-people")) {
+            System.exit(GeneratePeopleCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
         }
         SpringApplication.run(WaymarkApplication.class, args);
     }

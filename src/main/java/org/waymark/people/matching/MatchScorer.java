@@ -89,6 +89,9 @@ public final class MatchScorer {
         return new MatchResult(p, weight, p >= model.threshold(), reasons);
     }
 
+    /** The number of compared fields. */
+    public static final int FIELD_COUNT = FIELDS;
+
     /**
      * The evidence for the batch: {bits vs household, bits vs unrelated}, or null when the pair cannot
      * reach {@code floorProbability} with a prior of {@code maxMatchesPerRecord} (then the costly
@@ -105,16 +108,6 @@ public final class MatchScorer {
      */
     public double[] evidence(PreparedRecord a, PreparedRecord b, double floorProbability, double maxMatchesPerRecord,
             byte[] levels, int offset) {
-        double[] bits = evidence(a, b, floorProbability, maxMatchesPerRecord, levels == null ? null : new int[1],
-                levels, offset);
-        return bits;
-    }
-
-    /** The number of compared fields. */
-    public static final int FIELD_COUNT = FIELDS;
-
-    private double[] evidence(PreparedRecord a, PreparedRecord b, double floorProbability, double maxMatchesPerRecord,
-            int[] unused, byte[] levels, int offset) {
         Comparison c = new Comparison();
         levels(a, b, c, true);
         double[] bits = new double[2];
