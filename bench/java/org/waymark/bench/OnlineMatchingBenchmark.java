@@ -61,7 +61,10 @@ public final class OnlineMatchingBenchmark {
         Files.createDirectories(work);
         Path csv = work.resolve("people-" + people + ".csv");
         if (!Files.exists(csv)) {
-            new SyntheticPeople(SyntheticPeople.Config.of(7, people)).generate(csv, work.resolve("truth-" + people + ".csv"), System.err);
+            // Written aside and renamed, so an interrupted run never leaves half a file to be reused.
+            Path partial = work.resolve("people-" + people + ".csv.partial");
+            new SyntheticPeople(SyntheticPeople.Config.of(7, people)).generate(partial, work.resolve("truth-" + people + ".csv"), System.err);
+            Files.move(partial, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WaymarkApplication.class)
                 .web(WebApplicationType.SERVLET)
