@@ -1,0 +1,100 @@
+package org.waymark.browser;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.waymark.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Consulting existing records in a real browser: the midwife records a woman; a police officer later
+ * types her nickname and married name, sees the midwifery record as a candidate (agency and reasons
+ * only), saves and links.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PeopleBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestData data;
+
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        assertThat(Browser.available()).as("Chromium and chromedriver must be installed").isTrue();
+        browser = new Browser(port);
+        data.demoPartnership();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void signIn(String user) {
+        browser.driver.manage().deleteAllCookies();
+        browser.open("/sign-in");
+        browser.type("username", user);
+        browser.type("password", "demo");
+        browser.submit("sign-in");
+    }
+
+    private void dateOfBirth(String day, String month, String year) {
+        browser.type("dateOfBirth-day", day);
+        browser.type("dateOfBirth-month", month);
+        browser.type("dateOfBirth-year", year);
+    }
+
+    @Test
+    void aPoliceOfficerFindsTheMidwifeRecordOfAWomanRecordedUnderHerMaidenNameAndLinksIt() throws Exception {
+        String maiden = "Vq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        signIn("demo.health");
+        browser.open("/people/new");
+        browser.assertAccessible();
+        browser.type("givenName", "Catherine");
+        browser.type("familyName", maiden);
+        dateOfBirth("3", "7", "1991");
+        browser.submit("check");
+        browser.submit("save-new");
+        assertThat(browser.text(".govuk-notification-banner--success")).contains("Saved as a new person");
+        browser.assertAccessible();
+
+        signIn("demo.police");
+        browser.open("/people/new");
+        browser.submit("check");
+        assertThat(browser.text(".govuk-error-summary")).contains("Enter a given name or a family name");
+        browser.assertAccessible();
+
+        browser.type("givenName", "Katie");
+        browser.type("familyName", "Morris");
+        browser.type("previousNames", maiden);
+        dateOfBirth("7", "3", "1991");
+        browser.submit("check");
+        String candidate = browser.text("#candidate-0");
+        assertThat(candidate).contains("A record held by Wrekin Vale Midwifery")
+                .contains("matches with the day and month swapped").doesNotContain("Catherine");
+        browser.assertAccessible();
+        browser.screenshot("20-people-candidates");
+
+        browser.submit("link-0");
+        assertThat(browser.text(".govuk-notification-banner--success")).contains("linked");
+        assertThat(browser.driver.findElement(By.cssSelector("main table")).getText())
+                .contains("A record held by Wrekin Vale Midwifery");
+        browser.assertAccessible();
+        browser.screenshot("21-people-linked");
+    }
+}
