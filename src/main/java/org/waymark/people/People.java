@@ -345,6 +345,66 @@ public class People {
         return linkId;
     }
 
+    /**
+     * This record and every record linked to it as the same person, directly or through others,
+     * the caller's own record first. The caller must be able to see the first record.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> samePerson(UUID id) {
+        Actor actor = requirePractitioner("READ_PERSON");
+        load(id, actor);
+        List<UUID> ids = new ArrayList<>(List.of(id));
+        ids.addAll(jdbc.sql("""
+                with recursive linked(person_id) as (
+                    select cast(? as uuid)
+                    union
+                    select case when l.person_a = linked.person_id then l.person_b else l.person_a end
+                      from person_link l join linked on l.person_a = linked.person_id or l.person_b = linked.person_id
+                     where l.undone_at is null and l.decision = 'SAME_PERSON'
+                )
+                select person_id from linked where person_id <> ?
+                """).params(id, id).query(UUID.class).list());
+        return ids;
+    }
+
+    /**
+     * Groups records that are the same person: each id maps to one key shared by every record linked
+     * to it. Used to count distinct victims without showing anyone's details.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, UUID> samePersonGroups(java.util.Collection<UUID> ids) {
+        Map<UUID, UUID> groups = new HashMap<>();
+        for (UUID id : ids) {
+            if (groups.containsKey(id)) {
+                continue;
+            }
+            List<UUID> members = new ArrayList<>(List.of(id));
+            members.addAll(jdbc.sql("""
+                    with recursive linked(person_id) as (
+                        select cast(? as uuid)
+                        union
+                        select case when l.person_a = linked.person_id then l.person_b else l.person_a end
+                          from person_link l join linked on l.person_a = linked.person_id or l.person_b = linked.person_id
+                         where l.undone_at is null and l.decision = 'SAME_PERSON'
+                    )
+                    select person_id from linked where person_id <> ?
+                    """).params(id, id).query(UUID.class).list());
+            UUID key = members.stream().min(java.util.Comparator.comparing(UUID::toString)).orElse(id);
+            members.forEach(member -> groups.put(member, key));
+        }
+        Map<UUID, UUID> result = new HashMap<>();
+        ids.forEach(id -> result.put(id, groups.get(id)));
+        return result;
+    }
+
+    /** Whether the caller's agency recorded this person (without auditing a read). */
+    @Transactional(readOnly = true)
+    public boolean isMine(UUID id) {
+        Actor actor = CurrentActor.require();
+        return jdbc.sql("select count(*) from person where id = ? and recorded_by_agency_id = ?")
+                .params(id, actor.agencyId()).query(Long.class).single() > 0;
+    }
+
     /** Undoes a link; the row stays, marked undone, and the change is audited. */
     @Transactional
     public void undoLink(UUID mine, UUID linkId) {

@@ -72,6 +72,8 @@ class PeopleBrowserTests {
         browser.submit("save-new");
         assertThat(browser.text(".govuk-notification-banner--success")).contains("Saved as a new person");
         browser.assertAccessible();
+        java.time.LocalDate booking = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusMonths(3);
+        recordIncident(booking, "PROMPTED_DISCLOSURE", "Disclosed to the midwife at the booking visit");
 
         signIn("demo.police");
         browser.open("/people/new");
@@ -96,5 +98,27 @@ class PeopleBrowserTests {
                 .contains("A record held by Wrekin Vale Midwifery");
         browser.assertAccessible();
         browser.screenshot("21-people-linked");
+
+        recordIncident(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(5), "POLICE_CALL_OUT",
+                "Officers attended after a neighbour called");
+        // One chronology: her police incident in full, the midwife's without its account.
+        String chronology = browser.text("#chronology");
+        assertThat(chronology).contains("Wrekin Vale Midwifery").contains("Wrekin Vale Police")
+                .contains("Officers attended").doesNotContain("booking visit");
+        assertThat(browser.text("#fact-incidents")).isEqualTo("2");
+        browser.assertAccessible();
+        browser.screenshot("22-people-chronology");
+    }
+
+    private void recordIncident(java.time.LocalDate when, String cameToLight, String narrative) throws Exception {
+        browser.submit("record-incident-link");
+        browser.assertAccessible();
+        browser.type("occurredOn-day", Integer.toString(when.getDayOfMonth()));
+        browser.type("occurredOn-month", Integer.toString(when.getMonthValue()));
+        browser.type("occurredOn-year", Integer.toString(when.getYear()));
+        browser.driver.findElement(By.id(cameToLight.equals("POLICE_CALL_OUT") ? "cameToLight" : "cameToLight-" + cameToLight)).click();
+        browser.type("narrative", narrative);
+        browser.submit("save");
+        assertThat(browser.path()).endsWith("/chronology");
     }
 }

@@ -1,0 +1,174 @@
+package org.waymark.incidents;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.audit.AuditEntry;
+import org.waymark.audit.AuditTrail;
+import org.waymark.people.People;
+import org.waymark.platform.Actor;
+import org.waymark.platform.CurrentActor;
+import org.waymark.platform.FieldError;
+import org.waymark.platform.InvalidRequestException;
+
+/** The incidents module's API: record incidents, read a person's chronology and the facts derived from it. */
+@Service
+public class Incidents {
+
+    static final String OBJECT = "INCIDENT";
+    public static final Set<String> CAME_TO_LIGHT = Set.of("POLICE_CALL_OUT", "PROMPTED_DISCLOSURE",
+            "UNPROMPTED_DISCLOSURE", "THIRD_PARTY_REPORT");
+    public static final Set<String> ROLES = Set.of("VICTIM", "PERSON_CAUSING_HARM", "CHILD", "OTHER_HOUSEHOLD_MEMBER",
+            "WITNESS");
+    public static final List<String> ABUSE_TYPES = List.of("PHYSICAL", "SEXUAL", "PSYCHOLOGICAL", "EMOTIONAL",
+            "ECONOMIC", "COERCIVE_CONTROL", "TECHNOLOGY_FACILITATED", "STALKING", "HONOUR_BASED", "FORCED_MARRIAGE",
+            "FGM");
+    static final Set<String> SEVERITIES = Set.of("MINOR", "STANDARD", "SERIOUS");
+
+    private final JdbcClient jdbc;
+    private final People people;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Incidents(JdbcClient jdbc, People people, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.people = people;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UUID record(NewIncident incident) {
+        Actor actor = CurrentActor.require();
+        List<FieldError> errors = new ArrayList<>();
+        if (incident.occurredOn() == null) {
+            errors.add(new FieldError("occurredOn", "Enter the date of the incident"));
+        } else if (incident.occurredOn().isAfter(LocalDate.now(clock)) || incident.occurredOn().getYear() < 1900) {
+            errors.add(new FieldError("occurredOn", "The date of the incident must be a real date, today or in the past"));
+        }
+        if (incident.cameToLight() == null || !CAME_TO_LIGHT.contains(incident.cameToLight())) {
+            errors.add(new FieldError("cameToLight", "Select how the incident came to light"));
+        }
+        if (incident.severity() != null && !SEVERITIES.contains(incident.severity())) {
+            errors.add(new FieldError("severity", "Select minor, standard or serious"));
+        }
+        if (!ABUSE_TYPES.containsAll(incident.abuseTypes())) {
+            errors.add(new FieldError("abuseTypes", "Select abuse types from the list"));
+        }
+        if (incident.narrative() != null && incident.narrative().length() > 20000) {
+            errors.add(new FieldError("narrative", "The account must be 20,000 characters or fewer"));
+        }
+        if (incident.people().stream().noneMatch(p -> "VICTIM".equals(p.role()))) {
+            errors.add(new FieldError("people", "Name the victim"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (NewIncident.Involved involved : incident.people()) {
+            if (involved.personId() == null || involved.role() == null || !ROLES.contains(involved.role())
+                    || !seen.add(involved.personId() + "/" + involved.role())) {
+                errors.add(new FieldError("people", "Each person needs a record and one of the roles"));
+                break;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        // Only people the caller's agency holds can be named; anything else does not exist for them.
+        for (NewIncident.Involved involved : incident.people()) {
+            people.get(involved.personId());
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into incident (id, occurred_on, came_to_light, abuse_types, severity, injuries, weapon,
+                                      strangulation, sexual_violence, threats_to_kill, criminal_justice_outcome,
+                                      narrative, reporting_agency_id, reported_by)
+                values (?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, Date.valueOf(incident.occurredOn()), incident.cameToLight(),
+                incident.abuseTypes().toArray(String[]::new), incident.severity(), incident.injuries(),
+                incident.weapon(), incident.strangulation(), incident.sexualViolence(), incident.threatsToKill(),
+                blank(incident.criminalJusticeOutcome()), blank(incident.narrative()), actor.agencyId(),
+                actor.userId()).update();
+        for (NewIncident.Involved involved : incident.people()) {
+            jdbc.sql("insert into incident_person (incident_id, person_id, role) values (?, ?, ?)")
+                    .params(id, involved.personId(), involved.role()).update();
+        }
+        audit.record(AuditEntry.allowed("CREATE_INCIDENT", OBJECT, id));
+        return id;
+    }
+
+    /**
+     * Every incident involving this person or any record linked to them as the same person, oldest
+     * first. Another agency's incidents show without their narrative.
+     */
+    @Transactional
+    public List<ChronologyEntry> chronology(UUID personId) {
+        Actor actor = CurrentActor.require();
+        List<UUID> ids = people.samePerson(personId);
+        List<ChronologyEntry> entries = jdbc.sql("""
+                        select i.id, i.occurred_on, a.name as agency_name, i.reporting_agency_id, i.came_to_light,
+                               i.severity, i.abuse_types, i.narrative,
+                               array_agg(distinct ip.role order by ip.role) as roles
+                          from incident i
+                          join incident_person ip on ip.incident_id = i.id and ip.person_id = any(?)
+                          join agency a on a.id = i.reporting_agency_id
+                         group by i.id, a.name
+                         order by i.occurred_on, i.created_at
+                        """).param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    boolean own = rs.getObject("reporting_agency_id", UUID.class).equals(actor.agencyId());
+                    return new ChronologyEntry(rs.getObject("id", UUID.class), rs.getDate("occurred_on").toLocalDate(),
+                            rs.getString("agency_name"), own, rs.getString("came_to_light"), rs.getString("severity"),
+                            strings(rs.getArray("roles")), strings(rs.getArray("abuse_types")),
+                            own ? rs.getString("narrative") : null);
+                }).list();
+        audit.record(AuditEntry.allowed("READ_CHRONOLOGY", "PERSON", personId)
+                .with("entries", Integer.toString(entries.size())));
+        return entries;
+    }
+
+    /** The facts the decision rules need, derived from every record of this person. */
+    @Transactional
+    public DerivedFacts facts(UUID personId, LocalDate asOf) {
+        List<UUID> ids = people.samePerson(personId);
+        UUID[] array = ids.toArray(UUID[]::new);
+        List<FactsFromRecords.AsVictim> asVictim = jdbc.sql("""
+                        select distinct i.id, i.occurred_on, i.came_to_light, i.severity from incident i
+                          join incident_person ip on ip.incident_id = i.id
+                         where ip.person_id = any(?) and ip.role = 'VICTIM'
+                        """).param(array)
+                .query((rs, n) -> new FactsFromRecords.AsVictim(rs.getDate("occurred_on").toLocalDate(),
+                        rs.getString("came_to_light"), rs.getString("severity"))).list();
+        List<UUID[]> harm = jdbc.sql("""
+                        select distinct i.id, v.person_id as victim from incident i
+                          join incident_person ip on ip.incident_id = i.id
+                          join incident_person v on v.incident_id = i.id and v.role = 'VICTIM'
+                         where ip.person_id = any(?) and ip.role = 'PERSON_CAUSING_HARM'
+                        """).param(array)
+                .query((rs, n) -> new UUID[] {rs.getObject("id", UUID.class), rs.getObject("victim", UUID.class)}).list();
+        Map<UUID, UUID> groups = people.samePersonGroups(harm.stream().map(h -> h[1]).toList());
+        List<FactsFromRecords.AsPersonCausingHarm> asHarm = harm.stream()
+                .map(h -> new FactsFromRecords.AsPersonCausingHarm(h[0], groups.get(h[1]))).distinct().toList();
+        DerivedFacts facts = FactsFromRecords.derive(asVictim, asHarm, asOf == null ? LocalDate.now(clock) : asOf);
+        audit.record(AuditEntry.allowed("READ_DERIVED_FACTS", "PERSON", personId));
+        return facts;
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,104 @@
+package org.waymark.incidents.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.waymark.incidents.Incidents;
+import org.waymark.incidents.NewIncident;
+import org.waymark.people.People;
+import org.waymark.people.Person;
+import org.waymark.platform.FieldError;
+import org.waymark.platform.FormReader;
+import org.waymark.platform.InvalidRequestException;
+
+/** Recording an incident for a person, and the person's chronology (printable). */
+@Controller
+class IncidentPages {
+
+    private final Incidents incidents;
+    private final People people;
+    private final Clock clock;
+
+    IncidentPages(Incidents incidents, People people, Clock clock) {
+        this.incidents = incidents;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    @GetMapping("/people/{id}/incidents/new")
+    String form(@PathVariable UUID id, Model model) {
+        return page(model, people.get(id), new LinkedMultiValueMap<>(), List.of());
+    }
+
+    @PostMapping("/people/{id}/incidents/new")
+    String record(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+                  RedirectAttributes redirect) {
+        Person victim = people.get(id);
+        FormReader in = new FormReader(form);
+        LocalDate date = in.date("occurredOn", "The date of the incident", LocalDate.now(clock));
+        if (date == null && in.errors.isEmpty()) {
+            in.errors.add(new FieldError("occurredOn-day", "Enter the date of the incident"));
+        }
+        List<String> flags = new ArrayList<>(in.ticked("flags", List.of("injuries", "weapon", "strangulation",
+                "sexualViolence", "threatsToKill")));
+        List<NewIncident.Involved> involved = new ArrayList<>(List.of(new NewIncident.Involved(id, "VICTIM")));
+        String harm = in.text("personCausingHarm");
+        if (harm != null) {
+            try {
+                involved.add(new NewIncident.Involved(UUID.fromString(harm), "PERSON_CAUSING_HARM"));
+            } catch (IllegalArgumentException e) {
+                in.errors.add(new FieldError("personCausingHarm", "Select the person causing harm from the list"));
+            }
+        }
+        if (!in.errors.isEmpty()) {
+            return page(model, victim, form, in.errors);
+        }
+        try {
+            incidents.record(new NewIncident(date, in.text("cameToLight"),
+                    in.ticked("abuseTypes", Incidents.ABUSE_TYPES), in.text("severity"), flags.contains("injuries"),
+                    flags.contains("weapon"), flags.contains("strangulation"), flags.contains("sexualViolence"),
+                    flags.contains("threatsToKill"), in.text("criminalJusticeOutcome", 200, "The outcome"),
+                    in.text("narrative", 20000, "The account"), involved));
+        } catch (InvalidRequestException e) {
+            List<FieldError> errors = e.errors().stream().map(err -> err.field().equals("occurredOn")
+                    ? new FieldError("occurredOn-day", err.message()) : err).toList();
+            return page(model, victim, form, errors);
+        }
+        redirect.addFlashAttribute("success", "Incident recorded");
+        return "redirect:/people/" + id + "/chronology";
+    }
+
+    private String page(Model model, Person victim, MultiValueMap<String, String> values, List<FieldError> errors) {
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
+        model.addAttribute("person", victim);
+        model.addAttribute("others", people.listForMyAgency().stream().filter(p -> !p.id().equals(victim.id())).toList());
+        model.addAttribute("abuseTypes", Incidents.ABUSE_TYPES);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldErrors", fieldErrors);
+        return "incidents/new";
+    }
+
+    @GetMapping("/people/{id}/chronology")
+    String chronology(@PathVariable UUID id, Model model) {
+        model.addAttribute("person", people.get(id));
+        model.addAttribute("entries", incidents.chronology(id));
+        model.addAttribute("facts", incidents.facts(id, LocalDate.now(clock)));
+        return "incidents/chronology";
+    }
+}

@@ -1,0 +1,29 @@
+package org.waymark.incidents.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.waymark.incidents.NewIncident;
+
+/** An incident as the API receives it. */
+record IncidentRequest(LocalDate occurredOn, String cameToLight, List<String> abuseTypes, String severity,
+                       Boolean injuries, Boolean weapon, Boolean strangulation, Boolean sexualViolence,
+                       Boolean threatsToKill, String criminalJusticeOutcome, String narrative, List<Person> people) {
+
+    record Person(UUID personId, String role) {
+    }
+
+    NewIncident toNewIncident() {
+        return new NewIncident(occurredOn, cameToLight, abuseTypes == null ? Set.of() : Set.copyOf(abuseTypes),
+                severity, yes(injuries), yes(weapon), yes(strangulation), yes(sexualViolence), yes(threatsToKill),
+                criminalJusticeOutcome, narrative,
+                people == null ? List.of() : people.stream().filter(p -> p != null)
+                        .map(p -> new NewIncident.Involved(p.personId(), p.role())).toList());
+    }
+
+    private static boolean yes(Boolean value) {
+        return Boolean.TRUE.equals(value);
+    }
+}

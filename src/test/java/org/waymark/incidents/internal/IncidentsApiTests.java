@@ -1,0 +1,139 @@
+package org.waymark.incidents.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.waymark.TestData;
+import org.waymark.WaymarkTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Incidents, the chronology across linked records, and the facts derived from them. */
+@WaymarkTest
+class IncidentsApiTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @BeforeEach
+    void demoPartnership() {
+        data.demoPartnership();
+    }
+
+    private ResultActions post(String user, String path, String json) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .contentType("application/json").content(json).with(httpBasic(user, "demo")));
+    }
+
+    private UUID person(String user, String given) throws Exception {
+        String body = post(user, "/api/v1/people", "{\"givenName\":\"" + given + "\",\"familyName\":\"Tz"
+                + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5) + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return UUID.fromString(body.replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1"));
+    }
+
+    private void incident(String user, UUID victim, UUID harm, LocalDate when, String how, String narrative) throws Exception {
+        String people = "[{\"personId\":\"" + victim + "\",\"role\":\"VICTIM\"}"
+                + (harm == null ? "" : ",{\"personId\":\"" + harm + "\",\"role\":\"PERSON_CAUSING_HARM\"}") + "]";
+        post(user, "/api/v1/incidents", """
+                {"occurredOn":"%s","cameToLight":"%s","severity":"STANDARD","abuseTypes":["PHYSICAL"],
+                 "narrative":"%s","people":%s}""".formatted(when, how, narrative, people))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void aVictimsChronologyAndFactsIncludeAnotherAgencysLinkedRecordWithoutItsAccount() throws Exception {
+        UUID midwifery = person("demo.health", "Lena");
+        UUID police = person("demo.police", "Lina");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        incident("demo.health", midwifery, null, today.minusMonths(3), "PROMPTED_DISCLOSURE", "Told the midwife at booking");
+        incident("demo.police", police, null, today.minusDays(2), "POLICE_CALL_OUT", "Officers attended");
+        incident("demo.police", police, null, today.minusMonths(13), "POLICE_CALL_OUT", "Old call-out");
+
+        mvc.perform(get("/api/v1/people/" + police + "/facts").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$.dvaIncidentsLast12Months").value(1))
+                .andExpect(jsonPath("$.policeCalloutsLast12Months").value(1));
+
+        post("demo.police", "/api/v1/people/" + police + "/links", "{\"otherPersonId\":\"" + midwifery + "\"}")
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/people/" + police + "/chronology").with(httpBasic("demo.police", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(3)))
+                .andExpect(jsonPath("$[*].agencyName", hasItem("Wrekin Vale Midwifery")))
+                .andExpect(content().string(not(containsString("Told the midwife"))))
+                .andExpect(content().string(containsString("Officers attended")));
+        mvc.perform(get("/api/v1/people/" + police + "/facts").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$.dvaIncidentsLast12Months").value(2))
+                .andExpect(jsonPath("$.policeCalloutsLast12Months").value(1));
+    }
+
+    @Test
+    void aPerpetratorAgainstTwoVictimsIsSerialAndAgainstOneTwiceIsRepeat() throws Exception {
+        UUID harm = person("demo.police", "Gary");
+        UUID first = person("demo.police", "Amy");
+        UUID second = person("demo.police", "Beth");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        incident("demo.police", first, harm, today.minusMonths(5), "POLICE_CALL_OUT", "one");
+        mvc.perform(get("/api/v1/people/" + harm + "/facts").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$.repeatPerpetrator").value(false))
+                .andExpect(jsonPath("$.serialPerpetrator").value(false));
+        incident("demo.police", first, harm, today.minusMonths(1), "POLICE_CALL_OUT", "two");
+        incident("demo.police", second, harm, today.minusDays(1), "POLICE_CALL_OUT", "three");
+        mvc.perform(get("/api/v1/people/" + harm + "/facts").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$.repeatPerpetrator").value(true))
+                .andExpect(jsonPath("$.serialPerpetrator").value(true));
+    }
+
+    @Test
+    void twoRecordsOfTheSameVictimAreOneVictimNotTwo() throws Exception {
+        UUID harm = person("demo.police", "Dean");
+        UUID victim = person("demo.police", "Cara");
+        UUID victimAgain = person("demo.police", "Kara");
+        post("demo.police", "/api/v1/people/" + victim + "/links", "{\"otherPersonId\":\"" + victimAgain + "\"}")
+                .andExpect(status().isCreated());
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        incident("demo.police", victim, harm, today.minusMonths(2), "POLICE_CALL_OUT", "a");
+        incident("demo.police", victimAgain, harm, today.minusMonths(1), "POLICE_CALL_OUT", "b");
+        mvc.perform(get("/api/v1/people/" + harm + "/facts").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$.serialPerpetrator").value(false))
+                .andExpect(jsonPath("$.repeatPerpetrator").value(true));
+    }
+
+    @Test
+    void anotherAgencysPersonCannotBeNamedAndBadInputChangesNothing() throws Exception {
+        UUID theirs = person("demo.health", "Nia");
+        long incidents = data.count("incident");
+        post("demo.police", "/api/v1/incidents", """
+                {"occurredOn":"2026-01-01","cameToLight":"POLICE_CALL_OUT","people":[{"personId":"%s","role":"VICTIM"}]}"""
+                .formatted(theirs)).andExpect(status().isNotFound());
+        post("demo.police", "/api/v1/incidents", """
+                {"occurredOn":"2999-01-01","cameToLight":"CARRIER_PIGEON","severity":"HUGE","people":[]}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("occurredOn")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("cameToLight")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("severity")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("people")));
+        assertThat(data.count("incident")).isEqualTo(incidents);
+        mvc.perform(get("/api/v1/people/" + theirs + "/chronology").with(httpBasic("demo.police", "demo")))
+                .andExpect(status().isNotFound());
+    }
+}
