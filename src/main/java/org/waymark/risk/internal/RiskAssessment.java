@@ -10,7 +10,7 @@ record RiskAssessment(UUID id, UUID agencyId, UUID createdBy, String createdByNa
                       String status, String profile, String instrumentId, String instrumentVersion,
                       AssessmentFacts facts, Map<String, StoredAnswer> answers,
                       Map<String, Map<String, StoredAnswer>> supplements, List<AnsweredQuestion> questionsSnapshot,
-                      StoredResult result, Instant createdAt, Instant completedAt, int version) {
+                      StoredResult result, Instant createdAt, Instant completedAt, int version, UUID personId) {
 
     boolean completed() {
         return "COMPLETED".equals(status);

@@ -49,8 +49,11 @@ class RiskAssessmentPages {
     private final RiskAssessmentService assessments;
     private final ProcedureRules rules;
     private final Clock clock;
+    private final org.waymark.people.People people;
 
-    RiskAssessmentPages(RiskAssessmentService assessments, ProcedureRules rules, Clock clock) {
+    RiskAssessmentPages(RiskAssessmentService assessments, ProcedureRules rules, Clock clock,
+                        org.waymark.people.People people) {
+        this.people = people;
         this.assessments = assessments;
         this.rules = rules;
         this.clock = clock;
@@ -65,14 +68,28 @@ class RiskAssessmentPages {
     }
 
     @GetMapping("/new")
-    String startForm(Model model) {
-        return startPage(model, new LinkedMultiValueMap<>(), List.of());
+    String startForm(@RequestParam(name = "person", required = false) UUID person, Model model) {
+        LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        if (person != null) {
+            values.add("personId", person.toString());
+            values.add("victimReference", people.get(person).displayName());
+        }
+        return startPage(model, values, List.of());
     }
 
     @PostMapping("/new")
     String start(@RequestParam MultiValueMap<String, String> form, Model model) {
         try {
-            UUID id = assessments.start(form.getFirst("victimReference"));
+            String person = form.getFirst("personId");
+            UUID personId = null;
+            if (person != null && !person.isBlank()) {
+                try {
+                    personId = UUID.fromString(person);
+                } catch (IllegalArgumentException e) {
+                    throw new NotFoundException("Person");
+                }
+            }
+            UUID id = assessments.start(form.getFirst("victimReference"), personId);
             return "redirect:/risk-assessments/" + id;
         } catch (InvalidRequestException e) {
             return startPage(model, form, e.errors());
@@ -249,7 +266,18 @@ class RiskAssessmentPages {
     @GetMapping("/{id}/incident")
     String incident(@PathVariable UUID id, Model model) {
         RiskAssessment assessment = assessments.get(id);
-        return page(model, assessment, "risk/incident", valuesOf(assessment), List.of());
+        MultiValueMap<String, String> values = valuesOf(assessment);
+        var derived = assessments.derivedFacts(assessment);
+        model.addAttribute("derived", derived);
+        if (derived != null && !assessment.facts().sectionsDone.contains("incident")) {
+            // Prefilled from every agency's linked records; the practitioner can add what they know.
+            values.set("policeCalloutsLast12Months", Integer.toString(derived.policeCalloutsLast12Months()));
+            values.set("dvaIncidentsLast12Months", Integer.toString(derived.dvaIncidentsLast12Months()));
+            if (derived.escalating()) {
+                values.add("incidentIndicators", "escalating");
+            }
+        }
+        return page(model, assessment, "risk/incident", values, List.of());
     }
 
     @PostMapping("/{id}/incident")

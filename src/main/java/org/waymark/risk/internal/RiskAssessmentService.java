@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.waymark.audit.AuditEntry;
 import org.waymark.audit.AuditTrail;
+import org.waymark.incidents.DerivedFacts;
+import org.waymark.incidents.Incidents;
+import org.waymark.people.People;
 import org.waymark.platform.Actor;
 import org.waymark.platform.ConflictException;
 import org.waymark.platform.CurrentActor;
@@ -73,9 +76,13 @@ class RiskAssessmentService {
     private final ProcedureRules rules;
     private final Evaluations evaluations;
     private final Clock clock;
+    private final People people;
+    private final Incidents incidents;
 
     RiskAssessmentService(JdbcClient jdbc, JsonMapper json, AuditTrail audit, ProcedureRules rules,
-                          Evaluations evaluations, Clock clock) {
+                          Evaluations evaluations, Clock clock, People people, Incidents incidents) {
+        this.people = people;
+        this.incidents = incidents;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -115,7 +122,16 @@ class RiskAssessmentService {
     /** Starts an assessment under the partnership's configured procedures (never a practitioner's choice). */
     @Transactional
     UUID start(String victimReference) {
+        return start(victimReference, null);
+    }
+
+    /** Starts an assessment, optionally about a person record the caller's agency holds. */
+    @Transactional
+    UUID start(String victimReference, UUID personId) {
         Actor actor = requirePractitioner("START_RISK_ASSESSMENT", null);
+        if (personId != null) {
+            people.get(personId);
+        }
         List<FieldError> errors = new ArrayList<>();
         String reference = victimReference == null ? "" : victimReference.trim();
         if (reference.isEmpty()) {
@@ -131,10 +147,10 @@ class RiskAssessmentService {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into risk_assessment (id, agency_id, created_by, victim_reference, status, profile,
-                                             instrument_id, instrument_version, facts)
-                values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, cast(? as jsonb))
+                                             instrument_id, instrument_version, facts, person_id)
+                values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, cast(? as jsonb), ?)
                 """).params(id, actor.agencyId(), actor.userId(), reference, chosen, dash.id(), dash.version(),
-                json.writeValueAsString(new AssessmentFacts())).update();
+                json.writeValueAsString(new AssessmentFacts()), personId).update();
         audit.record(AuditEntry.allowed("START_RISK_ASSESSMENT", OBJECT, id).with("profile", chosen));
         return id;
     }
@@ -228,6 +244,7 @@ class RiskAssessmentService {
             plain.put(number, stored.answer());
         });
         ScoredAssessment scored = InstrumentScoring.assess(dash, answers);
+        fromRecords(assessment);
         Evaluation evaluation = evaluations.evaluate(assessment.facts().toRequest(assessment.profile(),
                 new EvaluationRequest.DashAnswers(assessment.facts().completedByPolice, plain)));
         Map<String, String> descriptions = new TreeMap<>();
@@ -260,6 +277,37 @@ class RiskAssessmentService {
                 .with("riskLevel", String.valueOf(evaluation.riskLevel()))
                 .with("profile", evaluation.profile()));
         return result;
+    }
+
+    /**
+     * For an assessment about a person record, what the records show (every agency's linked records)
+     * fills the history the practitioner left blank, and escalation found in the records counts.
+     * Typed counts stand when they are higher: records can be incomplete, never the other way round.
+     */
+    private void fromRecords(RiskAssessment assessment) {
+        if (assessment.personId() == null) {
+            return;
+        }
+        DerivedFacts derived = incidents.facts(assessment.personId(),
+                assessment.facts().incidentDate == null ? java.time.LocalDate.now(clock) : assessment.facts().incidentDate);
+        AssessmentFacts facts = assessment.facts();
+        facts.policeCalloutsLast12Months = max(facts.policeCalloutsLast12Months, derived.policeCalloutsLast12Months());
+        facts.dvaIncidentsLast12Months = max(facts.dvaIncidentsLast12Months, derived.dvaIncidentsLast12Months());
+        if (derived.escalating()) {
+            facts.incidentIndicators.add("escalating");
+        }
+        jdbc.sql("update risk_assessment set facts = cast(? as jsonb) where id = ?")
+                .params(json.writeValueAsString(facts), assessment.id()).update();
+    }
+
+    private static Integer max(Integer typed, int derived) {
+        return typed == null ? (derived == 0 ? null : derived) : Math.max(typed, derived);
+    }
+
+    /** The derived facts for an assessment about a person, for the history page; null otherwise. */
+    DerivedFacts derivedFacts(RiskAssessment assessment) {
+        return assessment.personId() == null ? null : incidents.facts(assessment.personId(),
+                assessment.facts().incidentDate == null ? java.time.LocalDate.now(clock) : assessment.facts().incidentDate);
     }
 
     private List<AnsweredQuestion> snapshot(RiskAssessment assessment, Instrument dash) {
@@ -469,6 +517,6 @@ class RiskAssessmentService {
                 snapshot == null ? List.of() : json.readValue(snapshot, SNAPSHOT),
                 result == null ? null : json.readValue(result, StoredResult.class),
                 rs.getTimestamp("created_at").toInstant(), completedAt == null ? null : completedAt.toInstant(),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getObject("person_id", UUID.class));
     }
 }

@@ -19,6 +19,7 @@ import org.waymark.risk.ProcedureRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -253,6 +254,46 @@ class RiskAssessmentPagesTests {
                 select decision || ':' || (superseded_at is not null) from risk_action_decision
                  where assessment_id = ? and action_code = 'SAFETY_PLAN' order by id""").param(id).query(String.class).list())
                 .containsExactly("WILL_NOT_TAKE:true", "WILL_TAKE:false");
+    }
+
+    @Test
+    void anAssessmentAboutAPersonUsesTheCalloutsInEveryLinkedRecord() throws Exception {
+        String json = "{\"givenName\":\"Rosa\",\"familyName\":\"Ww" + System.nanoTime() + "\"}";
+        String body = mvc.perform(post("/api/v1/people").with(httpBasic("demo.police", "demo"))
+                .contentType("application/json").content(json)).andReturn().getResponse().getContentAsString();
+        UUID person = UUID.fromString(body.replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1"));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        for (int months : new int[] {1, 4, 9}) {
+            mvc.perform(post("/api/v1/incidents").with(httpBasic("demo.police", "demo")).contentType("application/json")
+                    .content("""
+                            {"occurredOn":"%s","cameToLight":"POLICE_CALL_OUT","people":[{"personId":"%s","role":"VICTIM"}]}"""
+                            .formatted(today.minusMonths(months), person)))
+                    .andExpect(status().isCreated());
+        }
+        String location = mvc.perform(post("/risk-assessments/new").session(police).with(csrf())
+                        .param("victimReference", "Rosa").param("personId", person.toString()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(get("/risk-assessments/" + id + "/incident").session(police))
+                .andExpect(content().string(containsString("3</span> incidents")));
+        aboutTheCase(id);
+        answerDash(id, 2);
+        judge(id);
+        mvc.perform(form(id, "/complete")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select result -> 'evaluation' -> 'maracCriteria' ->> 0 from risk_assessment where id = ?")
+                .param(id).query(String.class).single()).isEqualTo("POTENTIAL_ESCALATION");
+    }
+
+    @Test
+    void anAssessmentCannotBeAboutAnotherAgencysPerson() throws Exception {
+        String body = mvc.perform(post("/api/v1/people").with(httpBasic("demo.health", "demo"))
+                .contentType("application/json").content("{\"givenName\":\"Ola\"}")).andReturn().getResponse().getContentAsString();
+        UUID theirs = UUID.fromString(body.replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1"));
+        long assessments = data.count("risk_assessment");
+        mvc.perform(post("/risk-assessments/new").session(police).with(csrf())
+                        .param("victimReference", "Ola").param("personId", theirs.toString()))
+                .andExpect(status().isNotFound());
+        assertThat(data.count("risk_assessment")).isEqualTo(assessments);
     }
 
     @Test
