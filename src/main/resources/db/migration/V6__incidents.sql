@@ -5,6 +5,7 @@
 create table incident (
     id                        uuid primary key,
     occurred_on               date not null,
+    location                  text check (location is null or length(location) <= 500),
     came_to_light             text not null check (came_to_light in ('POLICE_CALL_OUT', 'PROMPTED_DISCLOSURE',
                                   'UNPROMPTED_DISCLOSURE', 'THIRD_PARTY_REPORT')),
     abuse_types               text[] not null default '{}',
@@ -28,6 +29,8 @@ create table incident_person (
     person_id    uuid not null references person (id),
     role         text not null check (role in ('VICTIM', 'PERSON_CAUSING_HARM', 'CHILD', 'OTHER_HOUSEHOLD_MEMBER',
                                                'WITNESS')),
+    -- For a child: what they saw or heard (present, saw, heard, not present).
+    experience   text check (experience is null or experience in ('PRESENT', 'SAW', 'HEARD', 'NOT_PRESENT')),
     primary key (incident_id, person_id, role)
 );
 create index incident_person_person on incident_person (person_id, role);

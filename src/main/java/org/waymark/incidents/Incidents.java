@@ -36,6 +36,7 @@ public class Incidents {
             "ECONOMIC", "COERCIVE_CONTROL", "TECHNOLOGY_FACILITATED", "STALKING", "HONOUR_BASED", "FORCED_MARRIAGE",
             "FGM");
     static final Set<String> SEVERITIES = Set.of("MINOR", "STANDARD", "SERIOUS");
+    static final Set<String> EXPERIENCES = Set.of("PRESENT", "SAW", "HEARD", "NOT_PRESENT");
 
     private final JdbcClient jdbc;
     private final People people;
@@ -67,6 +68,9 @@ public class Incidents {
         if (!ABUSE_TYPES.containsAll(incident.abuseTypes())) {
             errors.add(new FieldError("abuseTypes", "Select abuse types from the list"));
         }
+        if (incident.location() != null && incident.location().length() > 500) {
+            errors.add(new FieldError("location", "Where it happened must be 500 characters or fewer"));
+        }
         if (incident.narrative() != null && incident.narrative().length() > 20000) {
             errors.add(new FieldError("narrative", "The account must be 20,000 characters or fewer"));
         }
@@ -76,7 +80,8 @@ public class Incidents {
         Set<String> seen = new HashSet<>();
         for (NewIncident.Involved involved : incident.people()) {
             if (involved.personId() == null || involved.role() == null || !ROLES.contains(involved.role())
-                    || !seen.add(involved.personId() + "/" + involved.role())) {
+                    || !seen.add(involved.personId() + "/" + involved.role())
+                    || involved.experience() != null && !EXPERIENCES.contains(involved.experience())) {
                 errors.add(new FieldError("people", "Each person needs a record and one of the roles"));
                 break;
             }
@@ -90,18 +95,18 @@ public class Incidents {
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into incident (id, occurred_on, came_to_light, abuse_types, severity, injuries, weapon,
+                insert into incident (id, occurred_on, location, came_to_light, abuse_types, severity, injuries, weapon,
                                       strangulation, sexual_violence, threats_to_kill, criminal_justice_outcome,
                                       narrative, reporting_agency_id, reported_by)
-                values (?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(id, Date.valueOf(incident.occurredOn()), incident.cameToLight(),
+                values (?, ?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, Date.valueOf(incident.occurredOn()), blank(incident.location()), incident.cameToLight(),
                 incident.abuseTypes().toArray(String[]::new), incident.severity(), incident.injuries(),
                 incident.weapon(), incident.strangulation(), incident.sexualViolence(), incident.threatsToKill(),
                 blank(incident.criminalJusticeOutcome()), blank(incident.narrative()), actor.agencyId(),
                 actor.userId()).update();
         for (NewIncident.Involved involved : incident.people()) {
-            jdbc.sql("insert into incident_person (incident_id, person_id, role) values (?, ?, ?)")
-                    .params(id, involved.personId(), involved.role()).update();
+            jdbc.sql("insert into incident_person (incident_id, person_id, role, experience) values (?, ?, ?, ?)")
+                    .params(id, involved.personId(), involved.role(), involved.experience()).update();
         }
         audit.record(AuditEntry.allowed("CREATE_INCIDENT", OBJECT, id));
         return id;

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** An incident as a practitioner records it. The people must be records the caller's agency holds. */
-public record NewIncident(LocalDate occurredOn, String cameToLight, Set<String> abuseTypes, String severity,
+public record NewIncident(LocalDate occurredOn, String location, String cameToLight, Set<String> abuseTypes, String severity,
                           boolean injuries, boolean weapon, boolean strangulation, boolean sexualViolence,
                           boolean threatsToKill, String criminalJusticeOutcome, String narrative,
                           List<Involved> people) {
@@ -16,7 +16,13 @@ public record NewIncident(LocalDate occurredOn, String cameToLight, Set<String> 
         people = people == null ? List.of() : List.copyOf(people);
     }
 
-    /** A person and their role: VICTIM, PERSON_CAUSING_HARM, CHILD, OTHER_HOUSEHOLD_MEMBER or WITNESS. */
-    public record Involved(UUID personId, String role) {
+    /**
+     * A person and their role: VICTIM, PERSON_CAUSING_HARM, CHILD, OTHER_HOUSEHOLD_MEMBER or WITNESS;
+     * for a child, what they saw or heard: PRESENT, SAW, HEARD or NOT_PRESENT.
+     */
+    public record Involved(UUID personId, String role, String experience) {
+        public Involved(UUID personId, String role) {
+            this(personId, role, null);
+        }
     }
 }

@@ -68,7 +68,7 @@ class IncidentPages {
             return page(model, victim, form, in.errors);
         }
         try {
-            incidents.record(new NewIncident(date, in.text("cameToLight"),
+            incidents.record(new NewIncident(date, in.text("location", 500, "Where it happened"), in.text("cameToLight"),
                     in.ticked("abuseTypes", Incidents.ABUSE_TYPES), in.text("severity"), flags.contains("injuries"),
                     flags.contains("weapon"), flags.contains("strangulation"), flags.contains("sexualViolence"),
                     flags.contains("threatsToKill"), in.text("criminalJusticeOutcome", 200, "The outcome"),

@@ -8,19 +8,19 @@ import java.util.UUID;
 import org.waymark.incidents.NewIncident;
 
 /** An incident as the API receives it. */
-record IncidentRequest(LocalDate occurredOn, String cameToLight, List<String> abuseTypes, String severity,
+record IncidentRequest(LocalDate occurredOn, String location, String cameToLight, List<String> abuseTypes, String severity,
                        Boolean injuries, Boolean weapon, Boolean strangulation, Boolean sexualViolence,
                        Boolean threatsToKill, String criminalJusticeOutcome, String narrative, List<Person> people) {
 
-    record Person(UUID personId, String role) {
+    record Person(UUID personId, String role, String experience) {
     }
 
     NewIncident toNewIncident() {
-        return new NewIncident(occurredOn, cameToLight, abuseTypes == null ? Set.of() : Set.copyOf(abuseTypes),
+        return new NewIncident(occurredOn, location, cameToLight, abuseTypes == null ? Set.of() : Set.copyOf(abuseTypes),
                 severity, yes(injuries), yes(weapon), yes(strangulation), yes(sexualViolence), yes(threatsToKill),
                 criminalJusticeOutcome, narrative,
                 people == null ? List.of() : people.stream().filter(p -> p != null)
-                        .map(p -> new NewIncident.Involved(p.personId(), p.role())).toList());
+                        .map(p -> new NewIncident.Involved(p.personId(), p.role(), p.experience())).toList());
     }
 
     private static boolean yes(Boolean value) {

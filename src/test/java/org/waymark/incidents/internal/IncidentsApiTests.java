@@ -132,7 +132,17 @@ class IncidentsApiTests {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("cameToLight")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("severity")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("people")));
+        UUID mine = person("demo.police", "Ivy");
+        UUID child = person("demo.police", "Tom");
+        post("demo.police", "/api/v1/incidents", """
+                {"occurredOn":"2026-01-01","cameToLight":"POLICE_CALL_OUT","people":[{"personId":"%s","role":"VICTIM"},
+                 {"personId":"%s","role":"CHILD","experience":"SMELLED"}]}""".formatted(mine, child))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("people"));
         assertThat(data.count("incident")).isEqualTo(incidents);
+        post("demo.police", "/api/v1/incidents", """
+                {"occurredOn":"2026-01-01","location":"The family home","cameToLight":"POLICE_CALL_OUT",
+                 "people":[{"personId":"%s","role":"VICTIM"},{"personId":"%s","role":"CHILD","experience":"HEARD"}]}"""
+                .formatted(mine, child)).andExpect(status().isCreated());
         mvc.perform(get("/api/v1/people/" + theirs + "/chronology").with(httpBasic("demo.police", "demo")))
                 .andExpect(status().isNotFound());
     }
