@@ -405,6 +405,80 @@ public class People {
                 .params(id, actor.agencyId()).query(Long.class).single() > 0;
     }
 
+    /** The optional details and the version they were read at (for If-Match). */
+    @Transactional
+    public Versioned<PersonDetails> details(UUID id) {
+        Actor actor = requirePractitioner("READ_PERSON");
+        load(id, actor);
+        Versioned<PersonDetails> details = jdbc.sql("""
+                        select p.*, (select c.value from person_contact c where c.person_id = p.id and c.kind = 'EMAIL'
+                                     limit 1) as email
+                          from person p where p.id = ?""").param(id)
+                .query((rs, n) -> new Versioned<>(new PersonDetails(rs.getString("preferred_name"),
+                        (Integer) rs.getObject("estimated_age_years"), rs.getString("gender_identity"),
+                        rs.getString("ethnicity"), rs.getString("disability"), rs.getString("sexual_orientation"),
+                        rs.getString("religion"), rs.getString("first_language"),
+                        (Boolean) rs.getObject("interpreter_needed"), rs.getString("immigration_status"),
+                        (Boolean) rs.getObject("no_recourse_to_public_funds"), rs.getString("police_national_id"),
+                        rs.getString("email")), rs.getInt("version"))).single();
+        audit.record(AuditEntry.allowed("READ_PERSON_DETAILS", OBJECT, id));
+        return details;
+    }
+
+    /** A value and the version it was read at. */
+    public record Versioned<T>(T value, int version) {
+    }
+
+    /**
+     * Replaces the optional details, if the record is still at the version the caller read (two
+     * people editing at once: the second is told, nothing is overwritten).
+     */
+    @Transactional
+    public int updateDetails(UUID id, int expectedVersion, PersonDetails details) {
+        Actor actor = requirePractitioner("UPDATE_PERSON");
+        load(id, actor);
+        List<FieldError> errors = new ArrayList<>();
+        checkLength(errors, "preferredName", details.preferredName(), 100, "Preferred name");
+        for (String[] field : new String[][] {{"genderIdentity", details.genderIdentity()}, {"ethnicity", details.ethnicity()},
+                {"disability", details.disability()}, {"sexualOrientation", details.sexualOrientation()},
+                {"religion", details.religion()}, {"firstLanguage", details.firstLanguage()},
+                {"immigrationStatus", details.immigrationStatus()}, {"policeNationalId", details.policeNationalId()}}) {
+            checkLength(errors, field[0], field[1], 200, "This answer");
+        }
+        if (details.estimatedAgeYears() != null && (details.estimatedAgeYears() < 0 || details.estimatedAgeYears() > 130)) {
+            errors.add(new FieldError("estimatedAgeYears", "Estimated age must be between 0 and 130"));
+        }
+        String email = blank(details.email());
+        if (email != null && (email.length() > 320 || !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))) {
+            errors.add(new FieldError("email", "Enter an email address like name@example.org"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        int updated = jdbc.sql("""
+                update person set preferred_name = ?, estimated_age_years = ?, gender_identity = ?, ethnicity = ?,
+                       disability = ?, sexual_orientation = ?, religion = ?, first_language = ?, interpreter_needed = ?,
+                       immigration_status = ?, no_recourse_to_public_funds = ?, police_national_id = ?,
+                       updated_at = now(), version = version + 1
+                 where id = ? and version = ?
+                """).params(blank(details.preferredName()), details.estimatedAgeYears(), blank(details.genderIdentity()),
+                blank(details.ethnicity()), blank(details.disability()), blank(details.sexualOrientation()),
+                blank(details.religion()), blank(details.firstLanguage()), details.interpreterNeeded(),
+                blank(details.immigrationStatus()), details.noRecourseToPublicFunds(), blank(details.policeNationalId()),
+                id, expectedVersion).update();
+        if (updated == 0) {
+            throw new org.waymark.platform.ConflictException("This record was changed by someone else since you read it."
+                    + " Nothing was saved: read it again and reapply your change.");
+        }
+        jdbc.sql("delete from person_contact where person_id = ? and kind = 'EMAIL'").param(id).update();
+        if (email != null) {
+            jdbc.sql("insert into person_contact (id, person_id, kind, value) values (?, ?, 'EMAIL', ?)")
+                    .params(UUID.randomUUID(), id, email).update();
+        }
+        audit.record(AuditEntry.allowed("UPDATE_PERSON", OBJECT, id));
+        return expectedVersion + 1;
+    }
+
     /** Undoes a link; the row stays, marked undone, and the change is audited. */
     @Transactional
     public void undoLink(UUID mine, UUID linkId) {

@@ -108,6 +108,9 @@ class PeopleBrowserTests {
         assertThat(browser.text("#fact-incidents")).isEqualTo("2");
         browser.assertAccessible();
         browser.screenshot("22-people-chronology");
+        browser.submit("record-incident");
+        browser.open(browser.path().replace("/incidents/new", "/details"));
+        browser.assertAccessible();
     }
 
     private void recordIncident(java.time.LocalDate when, String cameToLight, String narrative) throws Exception {

@@ -78,6 +78,43 @@ class PeopleApi {
         return people.get(id);
     }
 
+    @GetMapping("/{id}/details")
+    @Operation(summary = "What else is known about the person (support needs, monitoring). The ETag is the version"
+            + " to send back in If-Match when changing them")
+    ResponseEntity<org.waymark.people.PersonDetails> details(@PathVariable UUID id) {
+        People.Versioned<org.waymark.people.PersonDetails> details = people.details(id);
+        return ResponseEntity.ok().eTag("\"" + details.version() + "\"").body(details.value());
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/details")
+    @Operation(summary = "Replace the details. Requires If-Match with the ETag read: 428 without it, 412 if someone"
+            + " else changed the record meanwhile (nothing is overwritten)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = org.waymark.people.PersonDetails.class))))
+    ResponseEntity<?> updateDetails(@PathVariable UUID id,
+                                    @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                    @RequestBody JsonNode body) {
+        if (ifMatch == null || !ifMatch.trim().matches("(W/)?\"?\\d{1,9}\"?")) {
+            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag from GET /api/v1/people/{id}/details, so a change cannot overwrite someone else's.");
+            return ResponseEntity.status(428).body(problem);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        org.waymark.people.PersonDetails details = binding.bind(body, org.waymark.people.PersonDetails.class, errors);
+        if (!errors.isEmpty() || details == null) {
+            throw new InvalidRequestException(errors);
+        }
+        int expected = Integer.parseInt(ifMatch.replaceAll("\\D", ""));
+        try {
+            int version = people.updateDetails(id, expected, details);
+            return ResponseEntity.noContent().eTag("\"" + version + "\"").build();
+        } catch (org.waymark.platform.ConflictException e) {
+            return ResponseEntity.status(412).body(org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.PRECONDITION_FAILED, e.getMessage()));
+        }
+    }
+
     @PostMapping("/{id}/links")
     @Operation(summary = "Record that this person and another record are the same person")
     ResponseEntity<Map<String, UUID>> link(@PathVariable UUID id, @RequestBody LinkRequest request) {

@@ -107,7 +107,73 @@ class PeoplePages {
     @GetMapping("/{id}")
     String person(@PathVariable UUID id, Model model) {
         model.addAttribute("person", people.get(id));
+        model.addAttribute("details", people.details(id).value());
         return "people/person";
+    }
+
+    static final List<String> DETAIL_FIELDS = List.of("preferredName", "genderIdentity", "ethnicity", "disability",
+            "sexualOrientation", "religion", "firstLanguage", "immigrationStatus", "policeNationalId", "email");
+
+    @GetMapping("/{id}/details")
+    String detailsForm(@PathVariable UUID id, Model model) {
+        People.Versioned<org.waymark.people.PersonDetails> details = people.details(id);
+        LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        var d = details.value();
+        String[] texts = {d.preferredName(), d.genderIdentity(), d.ethnicity(), d.disability(), d.sexualOrientation(),
+                d.religion(), d.firstLanguage(), d.immigrationStatus(), d.policeNationalId(), d.email()};
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i] != null) {
+                values.add(DETAIL_FIELDS.get(i), texts[i]);
+            }
+        }
+        if (d.estimatedAgeYears() != null) {
+            values.add("estimatedAgeYears", d.estimatedAgeYears().toString());
+        }
+        if (d.interpreterNeeded() != null) {
+            values.add("interpreterNeeded", d.interpreterNeeded() ? "yes" : "no");
+        }
+        if (d.noRecourseToPublicFunds() != null) {
+            values.add("noRecourseToPublicFunds", d.noRecourseToPublicFunds() ? "yes" : "no");
+        }
+        values.add("version", Integer.toString(details.version()));
+        return detailsPage(model, people.get(id), values, List.of());
+    }
+
+    @PostMapping("/{id}/details")
+    String saveDetails(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+                       RedirectAttributes redirect) {
+        Person person = people.get(id);
+        FormReader in = new FormReader(form);
+        Integer age = in.number("estimatedAgeYears", 0, 130, "Estimated age");
+        Boolean interpreter = in.yesNo("interpreterNeeded");
+        Boolean nrpf = in.yesNo("noRecourseToPublicFunds");
+        int version = in.version();
+        if (!in.errors.isEmpty()) {
+            return detailsPage(model, person, form, in.errors);
+        }
+        try {
+            people.updateDetails(id, version, new org.waymark.people.PersonDetails(in.text("preferredName"), age,
+                    in.text("genderIdentity"), in.text("ethnicity"), in.text("disability"), in.text("sexualOrientation"),
+                    in.text("religion"), in.text("firstLanguage"), interpreter, in.text("immigrationStatus"), nrpf,
+                    in.text("policeNationalId"), in.text("email")));
+        } catch (InvalidRequestException e) {
+            return detailsPage(model, person, form, e.errors());
+        } catch (org.waymark.platform.ConflictException e) {
+            return detailsPage(model, person, form, List.of(new FieldError("preferredName", e.getMessage())));
+        }
+        redirect.addFlashAttribute("success", "Details saved");
+        return "redirect:/people/" + id;
+    }
+
+    private String detailsPage(Model model, Person person, MultiValueMap<String, String> values, List<FieldError> errors) {
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
+        model.addAttribute("person", person);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("fields", DETAIL_FIELDS);
+        return "people/details";
     }
 
     @PostMapping("/{id}/links/{linkId}/undo")

@@ -133,6 +133,28 @@ class PeopleApiTests {
     }
 
     @Test
+    void detailsChangeOnlyWithTheVersionReadAndNeverOverwriteAnotherChange() throws Exception {
+        UUID id = record("demo.police", "{\"givenName\":\"Dina\",\"familyName\":\"" + unique() + "\"}");
+        String etag = as("demo.police", "GET", "/api/v1/people/" + id + "/details", null)
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+        String change = "{\"firstLanguage\":\"Polish\",\"interpreterNeeded\":true,\"noRecourseToPublicFunds\":true}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/people/" + id + "/details")
+                        .contentType("application/json").content(change).with(httpBasic("demo.police", "demo")))
+                .andExpect(status().is(428));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/people/" + id + "/details")
+                        .header("If-Match", etag).contentType("application/json").content(change).with(httpBasic("demo.police", "demo")))
+                .andExpect(status().isNoContent());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/people/" + id + "/details")
+                        .header("If-Match", etag).contentType("application/json").content("{\"firstLanguage\":\"Welsh\"}")
+                        .with(httpBasic("demo.police", "demo")))
+                .andExpect(status().is(412));
+        as("demo.police", "GET", "/api/v1/people/" + id + "/details", null)
+                .andExpect(jsonPath("$.firstLanguage").value("Polish"))
+                .andExpect(jsonPath("$.interpreterNeeded").value(true));
+        as("demo.school", "GET", "/api/v1/people/" + id + "/details", null).andExpect(status().isNotFound());
+    }
+
+    @Test
     void badDetailsAreRefusedNamingEachField() throws Exception {
         long people = data.count("person");
         as("demo.police", "POST", "/api/v1/people", """

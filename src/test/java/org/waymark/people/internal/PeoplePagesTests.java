@@ -90,6 +90,25 @@ class PeoplePagesTests {
     }
 
     @Test
+    void detailsAreSavedFromTheFormAndAStalePageIsRefused() throws Exception {
+        String location = mvc.perform(post("/people/new").session(police).with(csrf()).param("action", "new")
+                        .param("givenName", "Maya").param("familyName", "Dt" + System.nanoTime()))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location + "/details").session(police)).andExpect(status().isOk());
+        mvc.perform(post(location + "/details").session(police).with(csrf()).param("version", "0")
+                        .param("firstLanguage", "Somali").param("interpreterNeeded", "yes").param("estimatedAgeYears", "x"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("href=\"#estimatedAgeYears\"")));
+        mvc.perform(post(location + "/details").session(police).with(csrf()).param("version", "0")
+                        .param("firstLanguage", "Somali").param("interpreterNeeded", "yes"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(location + "/details").session(police).with(csrf()).param("version", "0")
+                        .param("firstLanguage", "Arabic"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("changed by someone else")));
+        mvc.perform(get(location).session(police))
+                .andExpect(content().string(containsString("Somali, needs an interpreter")));
+    }
+
+    @Test
     void pagesRender() throws Exception {
         mvc.perform(get("/people").session(police)).andExpect(status().isOk());
         mvc.perform(get("/people/new").session(police)).andExpect(status().isOk());
