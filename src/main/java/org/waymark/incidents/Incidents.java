@@ -118,8 +118,17 @@ public class Incidents {
      */
     @Transactional
     public List<ChronologyEntry> chronology(UUID personId) {
+        return chronology(personId, false);
+    }
+
+    /**
+     * The chronology of the person alone, or of their family: everyone one relationship away, with
+     * all their linked records.
+     */
+    @Transactional
+    public List<ChronologyEntry> chronology(UUID personId, boolean family) {
         Actor actor = CurrentActor.require();
-        List<UUID> ids = people.samePerson(personId);
+        List<UUID> ids = family ? people.family(personId) : people.samePerson(personId);
         List<ChronologyEntry> entries = jdbc.sql("""
                         select i.id, i.occurred_on, a.name as agency_name, i.reporting_agency_id, i.came_to_light,
                                i.severity, i.abuse_types, i.narrative,
@@ -137,7 +146,7 @@ public class Incidents {
                             strings(rs.getArray("roles")), strings(rs.getArray("abuse_types")),
                             own ? rs.getString("narrative") : null);
                 }).list();
-        audit.record(AuditEntry.allowed("READ_CHRONOLOGY", "PERSON", personId)
+        audit.record(AuditEntry.allowed(family ? "READ_FAMILY_CHRONOLOGY" : "READ_CHRONOLOGY", "PERSON", personId)
                 .with("entries", Integer.toString(entries.size())));
         return entries;
     }

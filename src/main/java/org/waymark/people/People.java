@@ -479,6 +479,85 @@ public class People {
         return expectedVersion + 1;
     }
 
+    public static final List<String> RELATIONSHIP_KINDS = List.of("CURRENT_PARTNER", "FORMER_PARTNER", "PARENT",
+            "CHILD", "SIBLING", "OTHER_FAMILY_MEMBER", "CARER");
+
+    /** What {@code relatedId} is to this person, e.g. CHILD. Both must be records the caller's agency holds. */
+    @Transactional
+    public UUID relate(UUID id, UUID relatedId, String kind) {
+        Actor actor = requirePractitioner("RELATE_PEOPLE");
+        load(id, actor);
+        if (kind == null || !RELATIONSHIP_KINDS.contains(kind)) {
+            throw InvalidRequestException.of("kind", "Select the relationship from the list");
+        }
+        if (relatedId == null || relatedId.equals(id)) {
+            throw InvalidRequestException.of("relatedPersonId", "Select another person");
+        }
+        load(relatedId, actor);
+        boolean exists = jdbc.sql("""
+                select count(*) from person_relationship
+                 where person_id = ? and related_person_id = ? and kind = ? and ended_at is null""")
+                .params(id, relatedId, kind).query(Long.class).single() > 0;
+        if (exists) {
+            throw InvalidRequestException.of("relatedPersonId", "This relationship is already recorded");
+        }
+        UUID relationshipId = UUID.randomUUID();
+        jdbc.sql("insert into person_relationship (id, person_id, related_person_id, kind, recorded_by) values (?, ?, ?, ?, ?)")
+                .params(relationshipId, id, relatedId, kind, actor.userId()).update();
+        audit.record(AuditEntry.allowed("RELATE_PEOPLE", OBJECT, id).with("related", relatedId.toString()).with("kind", kind));
+        return relationshipId;
+    }
+
+    /** A current relationship, seen from one person: what the other is to them. */
+    public record Relationship(UUID relationshipId, UUID otherPersonId, String otherName, String kind) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Relationship> relationships(UUID id) {
+        Actor actor = requirePractitioner("READ_PERSON");
+        load(id, actor);
+        return jdbc.sql("""
+                        select r.id, r.kind, r.person_id, r.related_person_id, o.given_name, o.family_name,
+                               (r.person_id = :id) as forward
+                          from person_relationship r
+                          join person o on o.id = case when r.person_id = :id then r.related_person_id else r.person_id end
+                         where (r.person_id = :id or r.related_person_id = :id) and r.ended_at is null
+                           and o.recorded_by_agency_id = :agency
+                         order by r.recorded_at
+                        """).param("id", id).param("agency", actor.agencyId())
+                .query((rs, n) -> {
+                    boolean forward = rs.getBoolean("forward");
+                    String kind = rs.getString("kind");
+                    UUID other = rs.getObject(forward ? "related_person_id" : "person_id", UUID.class);
+                    String name = String.join(" ", java.util.stream.Stream.of(rs.getString("given_name"),
+                            rs.getString("family_name")).filter(x -> x != null).toList());
+                    return new Relationship(rs.getObject("id", UUID.class), other, name, forward ? kind : inverse(kind));
+                }).list();
+    }
+
+    /** The person and their family (one relationship away), each with their linked records. */
+    @Transactional(readOnly = true)
+    public List<UUID> family(UUID id) {
+        List<UUID> members = new ArrayList<>(samePerson(id));
+        for (Relationship relationship : relationships(id)) {
+            for (UUID record : samePerson(relationship.otherPersonId())) {
+                if (!members.contains(record)) {
+                    members.add(record);
+                }
+            }
+        }
+        return members;
+    }
+
+    static String inverse(String kind) {
+        return switch (kind) {
+            case "PARENT" -> "CHILD";
+            case "CHILD" -> "PARENT";
+            case "CARER" -> "CARED_FOR";
+            default -> kind;
+        };
+    }
+
     /** Undoes a link; the row stays, marked undone, and the change is audited. */
     @Transactional
     public void undoLink(UUID mine, UUID linkId) {

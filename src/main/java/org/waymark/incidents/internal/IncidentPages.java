@@ -94,8 +94,18 @@ class IncidentPages {
         return "incidents/new";
     }
 
+    @GetMapping("/people/{id}/family-chronology")
+    String familyChronology(@PathVariable UUID id, Model model) {
+        model.addAttribute("family", true);
+        model.addAttribute("person", people.get(id));
+        model.addAttribute("entries", incidents.chronology(id, true));
+        model.addAttribute("facts", incidents.facts(id, LocalDate.now(clock)));
+        return "incidents/chronology";
+    }
+
     @GetMapping("/people/{id}/chronology")
     String chronology(@PathVariable UUID id, Model model) {
+        model.addAttribute("family", false);
         model.addAttribute("person", people.get(id));
         model.addAttribute("entries", incidents.chronology(id));
         model.addAttribute("facts", incidents.facts(id, LocalDate.now(clock)));

@@ -60,6 +60,12 @@ class IncidentsApi {
         return incidents.chronology(id);
     }
 
+    @GetMapping("/api/v1/people/{id}/family-chronology")
+    @Operation(summary = "The chronology of the person and everyone one relationship away, with their linked records")
+    List<ChronologyEntry> familyChronology(@PathVariable UUID id) {
+        return incidents.chronology(id, true);
+    }
+
     @GetMapping("/api/v1/people/{id}/facts")
     @Operation(summary = "Facts derived from the records: incidents and call-outs in the last 12 months, escalation,"
             + " repeat and serial perpetrator")

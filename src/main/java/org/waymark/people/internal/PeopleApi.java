@@ -115,6 +115,22 @@ class PeopleApi {
         }
     }
 
+    record RelationshipRequest(UUID relatedPersonId, String kind) {
+    }
+
+    @PostMapping("/{id}/relationships")
+    @Operation(summary = "Record what another person (held by the same agency) is to this one: CURRENT_PARTNER,"
+            + " FORMER_PARTNER, PARENT, CHILD, SIBLING, OTHER_FAMILY_MEMBER or CARER")
+    ResponseEntity<Map<String, UUID>> relate(@PathVariable UUID id, @RequestBody RelationshipRequest request) {
+        UUID relationshipId = people.relate(id, request.relatedPersonId(), request.kind());
+        return ResponseEntity.status(201).body(Map.of("relationshipId", relationshipId));
+    }
+
+    @GetMapping("/{id}/relationships")
+    List<People.Relationship> relationships(@PathVariable UUID id) {
+        return people.relationships(id);
+    }
+
     @PostMapping("/{id}/links")
     @Operation(summary = "Record that this person and another record are the same person")
     ResponseEntity<Map<String, UUID>> link(@PathVariable UUID id, @RequestBody LinkRequest request) {

@@ -108,7 +108,29 @@ class PeoplePages {
     String person(@PathVariable UUID id, Model model) {
         model.addAttribute("person", people.get(id));
         model.addAttribute("details", people.details(id).value());
+        model.addAttribute("relationships", people.relationships(id));
+        model.addAttribute("others", people.listForMyAgency().stream().filter(p -> !p.id().equals(id)).toList());
+        model.addAttribute("kinds", People.RELATIONSHIP_KINDS);
         return "people/person";
+    }
+
+    @PostMapping("/{id}/relationships")
+    String relate(@PathVariable UUID id, @RequestParam(defaultValue = "") String relatedPersonId,
+                  @RequestParam(defaultValue = "") String kind, Model model, RedirectAttributes redirect) {
+        UUID related;
+        try {
+            related = relatedPersonId.isBlank() ? null : UUID.fromString(relatedPersonId);
+        } catch (IllegalArgumentException e) {
+            related = null;
+        }
+        try {
+            people.relate(id, related, kind.isBlank() ? null : kind);
+        } catch (InvalidRequestException e) {
+            redirect.addFlashAttribute("relationshipError", e.errors().get(0).message());
+            return "redirect:/people/" + id + "#relationships";
+        }
+        redirect.addFlashAttribute("success", "Relationship recorded");
+        return "redirect:/people/" + id;
     }
 
     static final List<String> DETAIL_FIELDS = List.of("preferredName", "genderIdentity", "ethnicity", "disability",

@@ -119,6 +119,27 @@ class IncidentsApiTests {
     }
 
     @Test
+    void theFamilyChronologyIncludesIncidentsOfRelatedPeople() throws Exception {
+        UUID mother = person("demo.police", "Jo");
+        UUID son = person("demo.police", "Sam");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        incident("demo.police", mother, null, today.minusMonths(2), "POLICE_CALL_OUT", "mother");
+        incident("demo.police", son, null, today.minusMonths(1), "THIRD_PARTY_REPORT", "son");
+        mvc.perform(get("/api/v1/people/" + mother + "/family-chronology").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$", hasSize(1)));
+        post("demo.police", "/api/v1/people/" + mother + "/relationships",
+                "{\"relatedPersonId\":\"" + son + "\",\"kind\":\"CHILD\"}").andExpect(status().isCreated());
+        post("demo.police", "/api/v1/people/" + mother + "/relationships",
+                "{\"relatedPersonId\":\"" + son + "\",\"kind\":\"COUSIN\"}").andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/people/" + mother + "/family-chronology").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$", hasSize(2)));
+        mvc.perform(get("/api/v1/people/" + son + "/relationships").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$[0].kind").value("PARENT"));
+        mvc.perform(get("/api/v1/people/" + mother + "/chronology").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$", hasSize(1)));
+    }
+
+    @Test
     void anotherAgencysPersonCannotBeNamedAndBadInputChangesNothing() throws Exception {
         UUID theirs = person("demo.health", "Nia");
         long incidents = data.count("incident");
