@@ -88,3 +88,4 @@ create table person_link (
     check (person_a < person_b)
 );
 create unique index person_link_current on person_link (person_a, person_b) where undone_at is null;
+create index person_link_b on person_link (person_b) where undone_at is null;

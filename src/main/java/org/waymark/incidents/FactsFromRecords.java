@@ -14,17 +14,39 @@ import java.util.UUID;
  */
 public final class FactsFromRecords {
 
-    /** An incident in which the person was the victim. */
-    public record AsVictim(LocalDate occurredOn, String cameToLight, String severity) {
+    /** An incident in which the person was the victim; reportedByPolice when a police force recorded it. */
+    public record AsVictim(LocalDate occurredOn, String cameToLight, String severity, boolean reportedByPolice) {
+        public AsVictim(LocalDate occurredOn, String cameToLight, String severity) {
+            this(occurredOn, cameToLight, severity, false);
+        }
+
+        boolean toPolice() {
+            return reportedByPolice || "POLICE_CALL_OUT".equals(cameToLight);
+        }
     }
 
-    /** An incident in which the person caused harm, with the victim's same-person group. */
-    public record AsPersonCausingHarm(UUID incidentId, UUID victimGroup) {
+    /**
+     * An incident in which the person caused harm: the victim's same-person group, and the group of
+     * victims connected to that one (related to each other), which count as one for "serial".
+     */
+    public record AsPersonCausingHarm(UUID incidentId, UUID victimGroup, UUID connectedGroup) {
+        public AsPersonCausingHarm(UUID incidentId, UUID victimGroup) {
+            this(incidentId, victimGroup, victimGroup);
+        }
     }
 
     private static final Set<String> LESS_THAN_SERIOUS = Set.of("MINOR", "STANDARD");
 
     private FactsFromRecords() {
+    }
+
+    private static int rank(String severity) {
+        return severity == null ? 0 : switch (severity) {
+            case "SERIOUS" -> 3;
+            case "STANDARD" -> 2;
+            case "MINOR" -> 1;
+            default -> 0;
+        };
     }
 
     public static DerivedFacts derive(List<AsVictim> asVictim, List<AsPersonCausingHarm> asPersonCausingHarm,
@@ -39,7 +61,14 @@ public final class FactsFromRecords {
         LocalDate halfway = asOf.minusMonths(6);
         boolean seriousAfterLesser = false;
         boolean lesserSeen = false;
-        List<AsVictim> ordered = asVictim.stream().sorted(java.util.Comparator.comparing(AsVictim::occurredOn)).toList();
+        // The same event recorded by two agencies is one incident: one per day counts. Within a day the most
+        // serious comes first, so the order of rows can never manufacture "serious after lesser".
+        List<AsVictim> ordered = asVictim.stream()
+                .sorted(java.util.Comparator.comparing(AsVictim::occurredOn)
+                        .thenComparing(i -> -rank(i.severity())))
+                .toList();
+        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        java.util.Set<LocalDate> policeDays = new java.util.HashSet<>();
         for (AsVictim incident : ordered) {
             LocalDate when = incident.occurredOn();
             if (when.isAfter(asOf)) {
@@ -47,14 +76,16 @@ public final class FactsFromRecords {
             }
             boolean inYear = when.isAfter(yearStart);
             if (inYear) {
-                incidents++;
-                if ("POLICE_CALL_OUT".equals(incident.cameToLight())) {
+                if (incident.toPolice() && policeDays.add(when)) {
                     callouts++;
                 }
-                if (when.isAfter(halfway)) {
-                    recentHalf++;
-                } else {
-                    earlierHalf++;
+                if (days.add(when)) {
+                    incidents++;
+                    if (when.isAfter(halfway)) {
+                        recentHalf++;
+                    } else {
+                        earlierHalf++;
+                    }
                 }
                 if ("SERIOUS".equals(incident.severity()) && lesserSeen) {
                     seriousAfterLesser = true;
@@ -66,12 +97,17 @@ public final class FactsFromRecords {
         }
         boolean escalating = (recentHalf >= 2 && recentHalf > earlierHalf) || seriousAfterLesser;
 
-        Map<UUID, Integer> perVictim = new HashMap<>();
+        // Repeat (DDSCP): two or more incidents against the same victim. Serial (DDSCP): unconnected victims, so
+        // two victims count only if they were harmed in different incidents and are not related to each other.
+        Map<UUID, Set<UUID>> incidentsPerVictim = new HashMap<>();
+        Map<UUID, Set<UUID>> incidentsPerConnected = new HashMap<>();
         for (AsPersonCausingHarm harm : asPersonCausingHarm) {
-            perVictim.merge(harm.victimGroup(), 1, Integer::sum);
+            incidentsPerVictim.computeIfAbsent(harm.victimGroup(), k -> new java.util.HashSet<>()).add(harm.incidentId());
+            incidentsPerConnected.computeIfAbsent(harm.connectedGroup(), k -> new java.util.HashSet<>()).add(harm.incidentId());
         }
-        boolean repeat = perVictim.values().stream().anyMatch(n -> n >= 2);
-        boolean serial = perVictim.size() >= 2;
+        boolean repeat = incidentsPerVictim.values().stream().anyMatch(n -> n.size() >= 2);
+        boolean serial = incidentsPerConnected.size() >= 2 && incidentsPerConnected.values().stream()
+                .flatMap(Set::stream).distinct().count() >= 2;
 
         Map<String, Integer> quarters = new LinkedHashMap<>();
         LocalDate quarterStart = LocalDate.of(asOf.getYear(), ((asOf.getMonthValue() - 1) / 3) * 3 + 1, 1).minusMonths(21);

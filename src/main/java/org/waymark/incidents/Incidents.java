@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.waymark.audit.AuditEntry;
 import org.waymark.audit.AuditTrail;
+import org.waymark.organisations.Agencies;
+import org.waymark.organisations.AgencyType;
 import org.waymark.people.People;
 import org.waymark.platform.Actor;
 import org.waymark.platform.CurrentActor;
@@ -42,8 +44,10 @@ public class Incidents {
     private final People people;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Agencies agencies;
 
-    Incidents(JdbcClient jdbc, People people, AuditTrail audit, Clock clock) {
+    Incidents(JdbcClient jdbc, People people, AuditTrail audit, Clock clock, Agencies agencies) {
+        this.agencies = agencies;
         this.jdbc = jdbc;
         this.people = people;
         this.audit = audit;
@@ -65,6 +69,9 @@ public class Incidents {
         if (incident.severity() != null && !SEVERITIES.contains(incident.severity())) {
             errors.add(new FieldError("severity", "Select minor, standard or serious"));
         }
+        if (incident.criminalJusticeOutcome() != null && incident.criminalJusticeOutcome().length() > 200) {
+            errors.add(new FieldError("criminalJusticeOutcome", "The outcome must be 200 characters or fewer"));
+        }
         if (!ABUSE_TYPES.containsAll(incident.abuseTypes())) {
             errors.add(new FieldError("abuseTypes", "Select abuse types from the list"));
         }
@@ -78,6 +85,12 @@ public class Incidents {
             errors.add(new FieldError("people", "Name the victim"));
         }
         Set<String> seen = new HashSet<>();
+        Set<UUID> victims = new HashSet<>();
+        incident.people().stream().filter(p -> "VICTIM".equals(p.role()) && p.personId() != null)
+                .forEach(p -> victims.add(p.personId()));
+        if (incident.people().stream().anyMatch(p -> "PERSON_CAUSING_HARM".equals(p.role()) && victims.contains(p.personId()))) {
+            errors.add(new FieldError("personCausingHarm", "The person causing harm cannot also be the victim"));
+        }
         for (NewIncident.Involved involved : incident.people()) {
             if (involved.personId() == null || involved.role() == null || !ROLES.contains(involved.role())
                     || !seen.add(involved.personId() + "/" + involved.role())
@@ -129,6 +142,8 @@ public class Incidents {
     public List<ChronologyEntry> chronology(UUID personId, boolean family) {
         Actor actor = CurrentActor.require();
         List<UUID> ids = family ? people.family(personId) : people.samePerson(personId);
+        // The perpetrator side never sees another agency's incidents, not even that they exist.
+        boolean perpetratorSide = agencies.get(actor.agencyId()).type() == AgencyType.PERPETRATOR_PROGRAMME;
         List<ChronologyEntry> entries = jdbc.sql("""
                         select i.id, i.occurred_on, a.name as agency_name, i.reporting_agency_id, i.came_to_light,
                                i.severity, i.abuse_types, i.narrative,
@@ -141,11 +156,14 @@ public class Incidents {
                         """).param(ids.toArray(UUID[]::new))
                 .query((rs, n) -> {
                     boolean own = rs.getObject("reporting_agency_id", UUID.class).equals(actor.agencyId());
+                    // Another agency's incident: when, which agency, the person's role and how serious; not how
+                    // it came to light (a disclosure to a midwife must not reach the person who caused harm),
+                    // not the abuse types, not the account.
                     return new ChronologyEntry(rs.getObject("id", UUID.class), rs.getDate("occurred_on").toLocalDate(),
-                            rs.getString("agency_name"), own, rs.getString("came_to_light"), rs.getString("severity"),
-                            strings(rs.getArray("roles")), strings(rs.getArray("abuse_types")),
-                            own ? rs.getString("narrative") : null);
-                }).list();
+                            rs.getString("agency_name"), own, own ? rs.getString("came_to_light") : null,
+                            rs.getString("severity"), strings(rs.getArray("roles")),
+                            own ? strings(rs.getArray("abuse_types")) : List.of(), own ? rs.getString("narrative") : null);
+                }).list().stream().filter(e -> e.ownAgency() || !perpetratorSide).toList();
         audit.record(AuditEntry.allowed(family ? "READ_FAMILY_CHRONOLOGY" : "READ_CHRONOLOGY", "PERSON", personId)
                 .with("entries", Integer.toString(entries.size())));
         return entries;
@@ -157,12 +175,14 @@ public class Incidents {
         List<UUID> ids = people.samePerson(personId);
         UUID[] array = ids.toArray(UUID[]::new);
         List<FactsFromRecords.AsVictim> asVictim = jdbc.sql("""
-                        select distinct i.id, i.occurred_on, i.came_to_light, i.severity from incident i
+                        select distinct i.id, i.occurred_on, i.came_to_light, i.severity, a.type = 'POLICE' as by_police
+                          from incident i
                           join incident_person ip on ip.incident_id = i.id
+                          join agency a on a.id = i.reporting_agency_id
                          where ip.person_id = any(?) and ip.role = 'VICTIM'
                         """).param(array)
                 .query((rs, n) -> new FactsFromRecords.AsVictim(rs.getDate("occurred_on").toLocalDate(),
-                        rs.getString("came_to_light"), rs.getString("severity"))).list();
+                        rs.getString("came_to_light"), rs.getString("severity"), rs.getBoolean("by_police"))).list();
         List<UUID[]> harm = jdbc.sql("""
                         select distinct i.id, v.person_id as victim from incident i
                           join incident_person ip on ip.incident_id = i.id
@@ -171,11 +191,46 @@ public class Incidents {
                         """).param(array)
                 .query((rs, n) -> new UUID[] {rs.getObject("id", UUID.class), rs.getObject("victim", UUID.class)}).list();
         Map<UUID, UUID> groups = people.samePersonGroups(harm.stream().map(h -> h[1]).toList());
+        // Victims who are related to one another (a mother and her daughter) are connected, not separate victims.
+        Map<UUID, UUID> connected = connectedVictims(groups);
         List<FactsFromRecords.AsPersonCausingHarm> asHarm = harm.stream()
-                .map(h -> new FactsFromRecords.AsPersonCausingHarm(h[0], groups.get(h[1]))).distinct().toList();
+                .map(h -> new FactsFromRecords.AsPersonCausingHarm(h[0], groups.get(h[1]),
+                        connected.getOrDefault(groups.get(h[1]), groups.get(h[1])))).distinct().toList();
         DerivedFacts facts = FactsFromRecords.derive(asVictim, asHarm, asOf == null ? LocalDate.now(clock) : asOf);
         audit.record(AuditEntry.allowed("READ_DERIVED_FACTS", "PERSON", personId));
         return facts;
+    }
+
+    /** Whether any record of this person (linked records included) has an incident as victim on that day. */
+    @Transactional(readOnly = true)
+    public boolean hasIncidentOn(UUID personId, LocalDate day) {
+        List<UUID> ids = people.samePerson(personId);
+        return jdbc.sql("""
+                select count(*) from incident i join incident_person ip on ip.incident_id = i.id
+                 where ip.person_id = any(?) and ip.role = 'VICTIM' and i.occurred_on = ?""")
+                .params(ids.toArray(UUID[]::new), Date.valueOf(day)).query(Long.class).single() > 0;
+    }
+
+    /** Maps each victim group to the group of any victim it is related to, so related victims count once. */
+    private Map<UUID, UUID> connectedVictims(Map<UUID, UUID> groups) {
+        Map<UUID, UUID> connected = new java.util.HashMap<>();
+        if (groups.isEmpty()) {
+            return connected;
+        }
+        UUID[] ids = groups.keySet().toArray(UUID[]::new);
+        jdbc.sql("""
+                        select person_id, related_person_id from person_relationship
+                         where ended_at is null and person_id = any(?) and related_person_id = any(?)
+                        """).params(ids, ids)
+                .query((rs, n) -> {
+                    UUID a = groups.get(rs.getObject("person_id", UUID.class));
+                    UUID b = groups.get(rs.getObject("related_person_id", UUID.class));
+                    UUID root = a.toString().compareTo(b.toString()) < 0 ? a : b;
+                    connected.put(a, root);
+                    connected.put(b, root);
+                    return null;
+                }).list();
+        return connected;
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

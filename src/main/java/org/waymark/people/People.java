@@ -131,6 +131,7 @@ public class People {
         checkLength(errors, "address", person.address(), 500, "Address");
         checkLength(errors, "postcode", person.postcode(), 10, "Postcode");
         checkLength(errors, "phone", person.phone(), 30, "Phone number");
+        checkLength(errors, "nhsNumber", person.nhsNumber(), 20, "NHS number");
         if (person.previousNames().size() > 10 || person.previousNames().stream().anyMatch(n -> n.length() > 100)) {
             errors.add(new FieldError("previousNames", "Enter at most 10 previous names of up to 100 characters"));
         }
@@ -172,25 +173,71 @@ public class People {
                         """.formatted(PER_KEY_LIMIT))
                 .param(probeKeys.toArray(String[]::new)).query(UUID.class).list();
         MatchScorer matchScorer = scorer();
+        String callerAgencyType = agencyType(actor.agencyId());
+        // Another agency's records are offered only on strong identity evidence (a name and a date of birth
+        // or NHS number), judged on identity fields alone: the match API must not become a way to test a
+        // guessed address or phone, or to learn how close a guess is.
+        boolean identityProbe = (probe.givenName() != null || probe.familyName() != null)
+                && (probe.dateOfBirth() != null || nhs(probe.nhsNumber()) != null);
+        PersonRecord identityOnlyProbe = identityOnly(probeRecord);
         List<MatchCandidate> found = new ArrayList<>();
         for (StoredPerson stored : loadForMatching(candidates)) {
-            MatchResult result = matchScorer.compare(probeRecord, stored.record());
-            if (result.probability() < SHOW_FROM) {
+            boolean sameAgency = stored.agencyId().equals(actor.agencyId());
+            if (!sameAgency && (!identityProbe || PERPETRATOR_SIDE.equals(callerAgencyType))) {
                 continue;
             }
-            boolean sameAgency = stored.agencyId().equals(actor.agencyId());
+            MatchResult result = sameAgency ? matchScorer.compare(probeRecord, stored.record())
+                    : matchScorer.compare(identityOnlyProbe, identityOnly(stored.record()));
+            if (result.probability() < (sameAgency ? SHOW_FROM : SHOW_OTHER_AGENCY_FROM)) {
+                continue;
+            }
             // Another agency's values never reach the caller, not even inside a reason ("Katie is a short
-            // form of Catherine" would disclose the name that agency holds).
-            found.add(new MatchCandidate(stored.id(), (int) Math.min(99, Math.round(result.probability() * 100)),
-                    sameAgency, stored.agencyName(), sameAgency ? stored.name() : null,
-                    result.reasons().stream().map(r -> new MatchCandidate.Reason(r.field(), r.kind().name(),
-                            sameAgency ? r.text() : withoutValues(r.field(), r.kind()), r.supportsMatch())).toList()));
+            // form of Catherine" would disclose the name that agency holds); nor does how close a guess was.
+            List<MatchCandidate.Reason> reasons = sameAgency
+                    ? result.reasons().stream().map(r -> new MatchCandidate.Reason(r.field(), r.kind().name(), r.text(),
+                            r.supportsMatch())).toList()
+                    : result.reasons().stream().filter(r -> r.supportsMatch() && IDENTITY_FIELDS.contains(r.field()))
+                            .map(r -> new MatchCandidate.Reason(r.field(), coarse(r.kind()).name(),
+                                    withoutValues(r.field(), coarse(r.kind())), true)).distinct().toList();
+            int score = (int) Math.min(99, Math.round(result.probability() * 100));
+            found.add(new MatchCandidate(stored.id(), sameAgency ? score : (score >= 95 ? 95 : 80), sameAgency,
+                    sameAgency || !SENSITIVE_AGENCY_TYPES.contains(stored.agencyType()) ? stored.agencyName()
+                            : "another agency", sameAgency ? stored.name() : null, reasons));
         }
         found.sort(Comparator.comparingInt(MatchCandidate::score).reversed());
         List<MatchCandidate> best = found.subList(0, Math.min(limit, found.size()));
         audit.record(AuditEntry.allowed("CONSULT_RECORDS", OBJECT, null)
-                .with("candidates", Integer.toString(best.size())));
+                .with("candidates", Integer.toString(best.size()))
+                .with("disclosed", String.join(",", best.stream().filter(c -> !c.sameAgency())
+                        .map(c -> c.personId().toString()).toList())));
         return List.copyOf(best);
+    }
+
+    /** Other agencies' candidates: shown only at or above this probability, on identity fields alone. */
+    static final double SHOW_OTHER_AGENCY_FROM = 0.80;
+    static final java.util.Set<String> IDENTITY_FIELDS = java.util.Set.of("given_name", "surname", "family_name",
+            "middle_names", "other_names", "date_of_birth", "nhs_number", "sex");
+    /** Naming these agencies would say where a victim is or who is helping her. */
+    static final java.util.Set<String> SENSITIVE_AGENCY_TYPES = java.util.Set.of("IDVA_SERVICE", "SPECIALIST_DA_SERVICE");
+    static final String PERPETRATOR_SIDE = "PERPETRATOR_PROGRAMME";
+
+    private static PersonRecord identityOnly(PersonRecord r) {
+        return new PersonRecord(r.id(), r.givenName(), r.middleNames(), r.surname(), r.otherNames(), r.dateOfBirthRaw(),
+                r.dateOfBirth(), r.sex(), null, null, null, r.nhsNumber(), null);
+    }
+
+    /** Closeness grades become plain agreement, so a reason never says how near a guess came. */
+    private static MatchReason.Kind coarse(MatchReason.Kind kind) {
+        return switch (kind) {
+            case DAY_MONTH_SWAPPED, ONE_DIGIT_DIFFERENT, PARTLY_SAME_DATE_OF_BIRTH -> MatchReason.Kind.SAME_DATE_OF_BIRTH;
+            case NHS_NUMBER_MISTYPED -> MatchReason.Kind.SAME_NHS_NUMBER;
+            case TYPO, PHONETIC, INITIAL -> MatchReason.Kind.PHONETIC;
+            default -> kind;
+        };
+    }
+
+    String agencyType(UUID agencyId) {
+        return jdbc.sql("select type from agency where id = ?").param(agencyId).query(String.class).single();
     }
 
     /** A reason in words that carry none of the other record's values. */
@@ -210,13 +257,13 @@ public class People {
             default -> "Details";
         };
         return switch (kind) {
-            case EXACT, SAME_DATE_OF_BIRTH, SAME_ADDRESS, SAME_POSTCODE, SAME_NHS_NUMBER, SAME_PHONE, SAME_REFERENCE,
-                 SAME_SEX -> what + " is the same";
+            case SAME_DATE_OF_BIRTH, SAME_NHS_NUMBER -> what + " matches, allowing for the usual recording errors";
+            case EXACT, SAME_ADDRESS, SAME_POSTCODE, SAME_PHONE, SAME_REFERENCE, SAME_SEX -> what + " is the same";
             case DAY_MONTH_SWAPPED -> what + " matches with the day and month swapped";
             case ONE_DIGIT_DIFFERENT, PHONE_ONE_DIGIT -> what + " differs by one digit";
             case PARTLY_SAME_DATE_OF_BIRTH -> what + " partly matches";
             case NICKNAME -> what + " is a short form or variant of the one recorded";
-            case PHONETIC -> what + " sounds the same";
+            case PHONETIC -> what + " is spelt differently but sounds the same";
             case TYPO -> what + " differs by a typing error";
             case INITIAL -> what + " matches an initial";
             case MIDDLE_OR_ALIAS -> what + " matches a middle name or alias";
@@ -245,7 +292,8 @@ public class People {
         return current.scorer();
     }
 
-    private record StoredPerson(UUID id, UUID agencyId, String agencyName, String name, PersonRecord record) {
+    private record StoredPerson(UUID id, UUID agencyId, String agencyName, String agencyType, String name,
+                                PersonRecord record) {
     }
 
     private List<StoredPerson> loadForMatching(List<UUID> ids) {
@@ -259,7 +307,7 @@ public class People {
                         k -> new ArrayList<>()).add(rs.getString("name"))).list();
         return jdbc.sql("""
                         select p.id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, p.sex, p.nhs_number,
-                               p.recorded_by_agency_id, a.name as agency_name,
+                               p.recorded_by_agency_id, a.name as agency_name, a.type as agency_type,
                                (select ad.address from person_address ad where ad.person_id = p.id and not ad.restricted
                                  order by ad.to_date desc nulls first, ad.from_date desc nulls last limit 1) as address,
                                (select ad.postcode from person_address ad where ad.person_id = p.id and not ad.restricted
@@ -280,7 +328,7 @@ public class People {
                     String name = String.join(" ", java.util.stream.Stream.of(rs.getString("given_name"),
                             rs.getString("family_name")).filter(s -> s != null).toList());
                     return new StoredPerson(id, rs.getObject("recorded_by_agency_id", UUID.class),
-                            rs.getString("agency_name"), name, record);
+                            rs.getString("agency_name"), rs.getString("agency_type"), name, record);
                 }).list();
     }
 
@@ -319,12 +367,26 @@ public class People {
      * The other record's details stay with its agency; the link can be undone.
      */
     @Transactional
-    public UUID linkSamePerson(UUID mine, UUID other, Double score) {
-        Actor actor = CurrentActor.require();
+    public UUID linkSamePerson(UUID mine, UUID other) {
+        Actor actor = requirePractitioner("LINK_PEOPLE");
         load(mine, actor);
-        if (mine.equals(other) || jdbc.sql("select count(*) from person where id = ?").param(other)
-                .query(Long.class).single() == 0) {
+        if (other == null || mine.equals(other)) {
             throw InvalidRequestException.of("otherPersonId", "Choose an existing record other than this one");
+        }
+        List<StoredPerson> pair = loadForMatching(List.of(mine, other));
+        StoredPerson mineStored = pair.stream().filter(p -> p.id().equals(mine)).findFirst().orElseThrow();
+        StoredPerson otherStored = pair.stream().filter(p -> p.id().equals(other)).findFirst()
+                .orElseThrow(() -> InvalidRequestException.of("otherPersonId", "Choose an existing record other than this one"));
+        boolean sameAgency = otherStored.agencyId().equals(actor.agencyId());
+        // The score is the server's own, never the caller's. Another agency's record can be linked only on
+        // strong identity evidence, and never from the perpetrator side: a link opens that record's history.
+        double probability = scorer().compare(identityOnly(mineStored.record()), identityOnly(otherStored.record()))
+                .probability();
+        if (!sameAgency && (probability < SHOW_OTHER_AGENCY_FROM || PERPETRATOR_SIDE.equals(agencyType(actor.agencyId())))) {
+            audit.recordIndependently(AuditEntry.refused("LINK_PEOPLE", OBJECT, mine, "identity evidence too weak")
+                    .with("other", other.toString()));
+            throw InvalidRequestException.of("otherPersonId",
+                    "These records do not match closely enough on name, date of birth or NHS number to be linked");
         }
         // PostgreSQL orders uuids byte by byte, as their hex strings sort; Java's UUID.compareTo does not.
         boolean mineFirst = mine.toString().compareTo(other.toString()) < 0;
@@ -339,10 +401,44 @@ public class People {
         jdbc.sql("""
                 insert into person_link (id, person_a, person_b, decision, score, decided_by)
                 values (?, ?, ?, 'SAME_PERSON', ?, ?)
-                """).params(linkId, a, b, score, actor.userId()).update();
+                """).params(linkId, a, b, probability, actor.userId()).update();
         audit.record(AuditEntry.allowed("LINK_PEOPLE", OBJECT, mine).with("other", other.toString())
                 .with("link", linkId.toString()));
         return linkId;
+    }
+
+    /**
+     * Records someone the practitioner has confirmed is new: the candidates they were shown are recorded
+     * as "not the same person", so the decision is kept and audited.
+     */
+    @Transactional
+    public Person recordAsNew(NewPerson person) {
+        validate(person);
+        List<MatchCandidate> shown = matches(person, 10);
+        Person saved = record(person);
+        Actor actor = CurrentActor.require();
+        for (MatchCandidate candidate : shown) {
+            boolean savedFirst = saved.id().toString().compareTo(candidate.personId().toString()) < 0;
+            jdbc.sql("""
+                    insert into person_link (id, person_a, person_b, decision, score, decided_by)
+                    values (?, ?, ?, 'NOT_SAME_PERSON', ?, ?) on conflict do nothing
+                    """).params(UUID.randomUUID(), savedFirst ? saved.id() : candidate.personId(),
+                    savedFirst ? candidate.personId() : saved.id(), candidate.score() / 100.0, actor.userId()).update();
+        }
+        if (!shown.isEmpty()) {
+            audit.record(AuditEntry.allowed("CONFIRM_NEW_PERSON", OBJECT, saved.id())
+                    .with("notSameAs", Integer.toString(shown.size())));
+        }
+        return saved;
+    }
+
+    /** Records a new person in one transaction with a link to another record, so a refused link saves nothing. */
+    @Transactional
+    public Person recordAndLink(NewPerson person, UUID other) {
+        validate(person);
+        Person saved = record(person);
+        linkSamePerson(saved.id(), other);
+        return get(saved.id());
     }
 
     /**
@@ -362,7 +458,7 @@ public class People {
                       from person_link l join linked on l.person_a = linked.person_id or l.person_b = linked.person_id
                      where l.undone_at is null and l.decision = 'SAME_PERSON'
                 )
-                select person_id from linked where person_id <> ?
+                select person_id from linked where person_id <> ? limit 50
                 """).params(id, id).query(UUID.class).list());
         return ids;
     }
@@ -561,12 +657,14 @@ public class People {
     /** Undoes a link; the row stays, marked undone, and the change is audited. */
     @Transactional
     public void undoLink(UUID mine, UUID linkId) {
-        Actor actor = CurrentActor.require();
+        Actor actor = requirePractitioner("UNLINK_PEOPLE");
         load(mine, actor);
+        // Only the agency that made a link may undo it: another agency's link feeds their chronology and counts.
         int updated = jdbc.sql("""
                 update person_link set undone_at = now(), undone_by = ?
                  where id = ? and undone_at is null and (person_a = ? or person_b = ?)
-                """).params(actor.userId(), linkId, mine, mine).update();
+                   and decided_by in (select id from app_user where agency_id = ?)
+                """).params(actor.userId(), linkId, mine, mine, actor.agencyId()).update();
         if (updated == 0) {
             throw new NotFoundException("Link");
         }
@@ -601,14 +699,17 @@ public class People {
                 .param(id).query().listOfRows().stream().findFirst().orElse(Map.of());
         List<Person.Link> links = jdbc.sql("""
                         select l.id, case when l.person_a = :id then l.person_b else l.person_a end as other, l.score,
-                               u.display_name, l.decided_at, o.recorded_by_agency_id as other_agency, oa.name as other_agency_name,
+                               case when u.agency_id = :agency then u.display_name else da.name end as display_name,
+                               l.decided_at, o.recorded_by_agency_id as other_agency, oa.name as other_agency_name,
                                o.given_name, o.family_name
                           from person_link l join app_user u on u.id = l.decided_by
+                          join agency da on da.id = u.agency_id
                           join person o on o.id = case when l.person_a = :id then l.person_b else l.person_a end
                           join agency oa on oa.id = o.recorded_by_agency_id
                          where (l.person_a = :id or l.person_b = :id) and l.undone_at is null
+                           and l.decision = 'SAME_PERSON'
                          order by l.decided_at
-                        """).param("id", id)
+                        """).param("id", id).param("agency", agency)
                 .query((r, n) -> {
                     boolean visible = r.getObject("other_agency", UUID.class).equals(agency);
                     return new Person.Link(r.getObject("id", UUID.class), r.getObject("other", UUID.class),

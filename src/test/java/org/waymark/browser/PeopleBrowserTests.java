@@ -88,7 +88,7 @@ class PeopleBrowserTests {
         browser.submit("check");
         String candidate = browser.text("#candidate-0");
         assertThat(candidate).contains("A record held by Wrekin Vale Midwifery")
-                .contains("matches with the day and month swapped").doesNotContain("Catherine");
+                .contains("Date of birth matches").doesNotContain("Catherine");
         browser.assertAccessible();
         browser.screenshot("20-people-candidates");
 

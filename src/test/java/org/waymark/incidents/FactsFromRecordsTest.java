@@ -93,6 +93,47 @@ class FactsFromRecordsTest {
     }
 
     @Test
+    void theSameEventRecordedByTwoAgenciesCountsOnce() {
+        DerivedFacts facts = FactsFromRecords.derive(List.of(callout(TODAY.minusDays(3)),
+                new FactsFromRecords.AsVictim(TODAY.minusDays(3), "THIRD_PARTY_REPORT", "STANDARD")), List.of(), TODAY);
+        assertThat(facts.dvaIncidentsLast12Months()).isEqualTo(1);
+        assertThat(facts.policeCalloutsLast12Months()).isEqualTo(1);
+    }
+
+    @Test
+    void anIncidentRecordedByThePoliceCountsAsReportedToThePolice() {
+        DerivedFacts facts = FactsFromRecords.derive(List.of(
+                new FactsFromRecords.AsVictim(TODAY.minusDays(3), "UNPROMPTED_DISCLOSURE", "STANDARD", true)), List.of(), TODAY);
+        assertThat(facts.policeCalloutsLast12Months()).isEqualTo(1);
+    }
+
+    @Test
+    void twoVictimsInOneIncidentDoNotMakeASerialPerpetrator() {
+        UUID incident = UUID.randomUUID();
+        DerivedFacts facts = FactsFromRecords.derive(List.of(), List.of(
+                new FactsFromRecords.AsPersonCausingHarm(incident, UUID.randomUUID()),
+                new FactsFromRecords.AsPersonCausingHarm(incident, UUID.randomUUID())), TODAY);
+        assertThat(facts.serialPerpetrator()).isFalse();
+    }
+
+    @Test
+    void relatedVictimsAreConnectedSoNotSerial() {
+        UUID mother = UUID.randomUUID();
+        UUID daughter = UUID.randomUUID();
+        DerivedFacts facts = FactsFromRecords.derive(List.of(), List.of(
+                new FactsFromRecords.AsPersonCausingHarm(UUID.randomUUID(), mother, mother),
+                new FactsFromRecords.AsPersonCausingHarm(UUID.randomUUID(), daughter, mother)), TODAY);
+        assertThat(facts.serialPerpetrator()).isFalse();
+    }
+
+    @Test
+    void aSeriousAndAMinorIncidentOnTheSameDayAreNotEscalation() {
+        DerivedFacts facts = FactsFromRecords.derive(List.of(disclosure(TODAY.minusMonths(8), "SERIOUS"),
+                disclosure(TODAY.minusMonths(8), "MINOR")), List.of(), TODAY);
+        assertThat(facts.escalating()).isFalse();
+    }
+
+    @Test
     void quartersCoverTheLastTwoYearsEndingWithTheCurrentQuarter() {
         DerivedFacts facts = FactsFromRecords.derive(List.of(disclosure(LocalDate.of(2026, 10, 2), "MINOR"),
                 disclosure(LocalDate.of(2025, 1, 5), "MINOR")), List.of(), TODAY);

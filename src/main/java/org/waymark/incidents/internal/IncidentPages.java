@@ -55,6 +55,10 @@ class IncidentPages {
         }
         List<String> flags = new ArrayList<>(in.ticked("flags", List.of("injuries", "weapon", "strangulation",
                 "sexualViolence", "threatsToKill")));
+        // Read before the error check, so an over-long entry is reported rather than silently dropped.
+        String location = in.text("location", 500, "Where it happened");
+        String outcome = in.text("criminalJusticeOutcome", 200, "The outcome");
+        String narrative = in.text("narrative", 20000, "The account");
         List<NewIncident.Involved> involved = new ArrayList<>(List.of(new NewIncident.Involved(id, "VICTIM")));
         String harm = in.text("personCausingHarm");
         if (harm != null) {
@@ -68,11 +72,10 @@ class IncidentPages {
             return page(model, victim, form, in.errors);
         }
         try {
-            incidents.record(new NewIncident(date, in.text("location", 500, "Where it happened"), in.text("cameToLight"),
+            incidents.record(new NewIncident(date, location, in.text("cameToLight"),
                     in.ticked("abuseTypes", Incidents.ABUSE_TYPES), in.text("severity"), flags.contains("injuries"),
                     flags.contains("weapon"), flags.contains("strangulation"), flags.contains("sexualViolence"),
-                    flags.contains("threatsToKill"), in.text("criminalJusticeOutcome", 200, "The outcome"),
-                    in.text("narrative", 20000, "The account"), involved));
+                    flags.contains("threatsToKill"), outcome, narrative, involved));
         } catch (InvalidRequestException e) {
             List<FieldError> errors = e.errors().stream().map(err -> err.field().equals("occurredOn")
                     ? new FieldError("occurredOn-day", err.message()) : err).toList();

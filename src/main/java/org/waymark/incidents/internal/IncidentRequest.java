@@ -16,7 +16,9 @@ record IncidentRequest(LocalDate occurredOn, String location, String cameToLight
     }
 
     NewIncident toNewIncident() {
-        return new NewIncident(occurredOn, location, cameToLight, abuseTypes == null ? Set.of() : Set.copyOf(abuseTypes),
+        // A null entry becomes a value the validation refuses, rather than a crash.
+        return new NewIncident(occurredOn, location, cameToLight, abuseTypes == null ? Set.of()
+                        : Set.copyOf(abuseTypes.stream().map(t -> t == null ? "(none)" : t).toList()),
                 severity, yes(injuries), yes(weapon), yes(strangulation), yes(sexualViolence), yes(threatsToKill),
                 criminalJusticeOutcome, narrative,
                 people == null ? List.of() : people.stream().filter(p -> p != null)

@@ -35,7 +35,7 @@ class PeopleApi {
     record Matches(List<MatchCandidate> candidates) {
     }
 
-    record LinkRequest(UUID otherPersonId, Double score) {
+    record LinkRequest(UUID otherPersonId) {
     }
 
     private final People people;
@@ -137,7 +137,7 @@ class PeopleApi {
         if (request.otherPersonId() == null) {
             throw InvalidRequestException.of("otherPersonId", "Give the id of the other record");
         }
-        UUID linkId = people.linkSamePerson(id, request.otherPersonId(), request.score());
+        UUID linkId = people.linkSamePerson(id, request.otherPersonId());
         return ResponseEntity.created(URI.create("/api/v1/people/" + id + "/links/" + linkId)).body(Map.of("linkId", linkId));
     }
 

@@ -76,15 +76,17 @@ class PeoplePages {
                 UUID existing = UUID.fromString(action.substring(4));
                 return "redirect:/people/" + people.get(existing).id();
             }
-            Person saved = people.record(person);
             if (action.startsWith("link:")) {
-                String[] parts = action.split(":");
-                people.linkSamePerson(saved.id(), UUID.fromString(parts[1]),
-                        parts.length > 2 ? Double.parseDouble(parts[2]) / 100 : null);
+                UUID other = UUID.fromString(action.substring(5));
+                Person saved = people.recordAndLink(person, other);
                 redirect.addFlashAttribute("success", "Saved and linked to the record held by another agency");
-            } else {
-                redirect.addFlashAttribute("success", "Saved as a new person");
+                return "redirect:/people/" + saved.id();
             }
+            if (!action.equals("new")) {
+                return intakePage(model, form, List.of(new FieldError("check", "Choose one of the options")), null);
+            }
+            Person saved = people.recordAsNew(person);
+            redirect.addFlashAttribute("success", "Saved as a new person");
             return "redirect:/people/" + saved.id();
         } catch (InvalidRequestException e) {
             return intakePage(model, form, e.errors(), null);

@@ -288,8 +288,7 @@ class RiskAssessmentService {
         if (assessment.personId() == null) {
             return;
         }
-        DerivedFacts derived = incidents.facts(assessment.personId(),
-                assessment.facts().incidentDate == null ? java.time.LocalDate.now(clock) : assessment.facts().incidentDate);
+        DerivedFacts derived = derivedFacts(assessment);
         AssessmentFacts facts = assessment.facts();
         facts.policeCalloutsLast12Months = max(facts.policeCalloutsLast12Months, derived.policeCalloutsLast12Months());
         facts.dvaIncidentsLast12Months = max(facts.dvaIncidentsLast12Months, derived.dvaIncidentsLast12Months());
@@ -306,8 +305,21 @@ class RiskAssessmentService {
 
     /** The derived facts for an assessment about a person, for the history page; null otherwise. */
     DerivedFacts derivedFacts(RiskAssessment assessment) {
-        return assessment.personId() == null ? null : incidents.facts(assessment.personId(),
-                assessment.facts().incidentDate == null ? java.time.LocalDate.now(clock) : assessment.facts().incidentDate);
+        if (assessment.personId() == null) {
+            return null;
+        }
+        java.time.LocalDate day = assessment.facts().incidentDate == null ? java.time.LocalDate.now(clock)
+                : assessment.facts().incidentDate;
+        DerivedFacts recorded = incidents.facts(assessment.personId(), day);
+        if (incidents.hasIncidentOn(assessment.personId(), day)) {
+            return recorded;
+        }
+        // The rules count "the current one": when this assessment's incident is not yet in the records, add it
+        // (and count it as a call-out when the police are completing the DASH).
+        boolean police = Boolean.TRUE.equals(assessment.facts().completedByPolice);
+        return new DerivedFacts(recorded.asOf(), recorded.dvaIncidentsLast12Months() + 1,
+                recorded.policeCalloutsLast12Months() + (police ? 1 : 0), recorded.escalating(),
+                recorded.repeatPerpetrator(), recorded.serialPerpetrator(), recorded.incidentsPerQuarter());
     }
 
     private List<AnsweredQuestion> snapshot(RiskAssessment assessment, Instrument dash) {

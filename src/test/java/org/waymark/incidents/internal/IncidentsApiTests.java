@@ -44,8 +44,12 @@ class IncidentsApiTests {
     }
 
     private UUID person(String user, String given) throws Exception {
-        String body = post(user, "/api/v1/people", "{\"givenName\":\"" + given + "\",\"familyName\":\"Tz"
-                + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5) + "\"}")
+        return person(user, given, "Tz" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5), null);
+    }
+
+    private UUID person(String user, String given, String family, String dateOfBirth) throws Exception {
+        String body = post(user, "/api/v1/people", "{\"givenName\":\"" + given + "\",\"familyName\":\"" + family
+                + "\"" + (dateOfBirth == null ? "" : ",\"dateOfBirth\":\"" + dateOfBirth + "\"") + "}")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return UUID.fromString(body.replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1"));
     }
@@ -61,8 +65,9 @@ class IncidentsApiTests {
 
     @Test
     void aVictimsChronologyAndFactsIncludeAnotherAgencysLinkedRecordWithoutItsAccount() throws Exception {
-        UUID midwifery = person("demo.health", "Lena");
-        UUID police = person("demo.police", "Lina");
+        String family = "Tz" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        UUID midwifery = person("demo.health", "Lena", family, "1993-04-12");
+        UUID police = person("demo.police", "Lena", family, "1993-04-21");
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
         incident("demo.health", midwifery, null, today.minusMonths(3), "PROMPTED_DISCLOSURE", "Told the midwife at booking");
         incident("demo.police", police, null, today.minusDays(2), "POLICE_CALL_OUT", "Officers attended");

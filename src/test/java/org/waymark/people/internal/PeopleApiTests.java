@@ -72,7 +72,7 @@ class PeopleApiTests {
                 .andExpect(jsonPath("$.candidates[0].sameAgency").value(false))
                 .andExpect(jsonPath("$.candidates[0].name").doesNotExist())
                 .andExpect(jsonPath("$.candidates[0].reasons[*].kind", hasItem("NICKNAME")))
-                .andExpect(jsonPath("$.candidates[0].reasons[*].kind", hasItem("DAY_MONTH_SWAPPED")))
+                .andExpect(jsonPath("$.candidates[0].reasons[*].kind", hasItem("SAME_DATE_OF_BIRTH")))
                 .andExpect(jsonPath("$.candidates[0].reasons[*].kind", hasItem("PREVIOUS_NAME")))
                 .andExpect(content().string(not(containsString("Catherine"))))
                 .andExpect(content().string(not(containsString("Elm Road"))))
@@ -115,11 +115,45 @@ class PeopleApiTests {
     }
 
     @Test
+    void anotherAgencysRecordCanBeLinkedOnlyOnStrongIdentityEvidence() throws Exception {
+        UUID theirs = record("demo.health", "{\"givenName\":\"Ann\",\"familyName\":\"" + unique()
+                + "\",\"dateOfBirth\":\"1980-05-05\"}");
+        UUID stub = record("demo.police", "{\"givenName\":\"Ann\",\"familyName\":\"" + unique() + "\"}");
+        long before = data.lastAuditId();
+        as("demo.police", "POST", "/api/v1/people/" + stub + "/links", "{\"otherPersonId\":\"" + theirs + "\"}")
+                .andExpect(status().isBadRequest());
+        as("demo.police", "GET", "/api/v1/people/" + stub + "/chronology", null).andExpect(jsonPath("$").isEmpty());
+        assertThat(data.auditSince(before)).anySatisfy(row -> assertThat(row.get("outcome")).isEqualTo("REFUSED"));
+    }
+
+    @Test
+    void aGuessedAddressOrPhoneNeverFindsAnotherAgencysRecord() throws Exception {
+        String surname = unique();
+        record("demo.health", """
+                {"givenName":"Hope","familyName":"%s","dateOfBirth":"1985-01-02","address":"9 Quiet Lane, Wrekin",
+                 "postcode":"WV9 9QL","phone":"07700 900555"}""".formatted(surname));
+        // A name alone, or a name with a guessed address or phone, does not reveal that another agency holds her.
+        as("demo.police", "POST", "/api/v1/people/matches", """
+                {"givenName":"Hope","familyName":"%s","address":"9 Quiet Lane, Wrekin","postcode":"WV9 9QL",
+                 "phone":"07700 900555"}""".formatted(surname))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.candidates").isEmpty());
+        as("demo.police", "POST", "/api/v1/people/matches", """
+                {"givenName":"Hope","familyName":"%s","dateOfBirth":"1985-01-02","postcode":"WV9 9QX"}""".formatted(surname))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.candidates[0].agencyName").value("Wrekin Vale Midwifery"))
+                .andExpect(jsonPath("$.candidates[0].reasons[*].field", not(hasItem("postcode"))))
+                .andExpect(content().string(not(containsString("one character"))));
+    }
+
+    @Test
     void linksAreRecordedAndCanBeUndone() throws Exception {
-        UUID theirs = record("demo.health", "{\"givenName\":\"Ann\",\"familyName\":\"" + unique() + "\"}");
-        UUID mine = record("demo.police", "{\"givenName\":\"Anne\",\"familyName\":\"" + unique() + "\"}");
+        String surname = unique();
+        UUID theirs = record("demo.health", "{\"givenName\":\"Ann\",\"familyName\":\"" + surname
+                + "\",\"dateOfBirth\":\"1979-06-01\"}");
+        UUID mine = record("demo.police", "{\"givenName\":\"Anne\",\"familyName\":\"" + surname
+                + "\",\"dateOfBirth\":\"1979-06-01\"}");
         String link = as("demo.police", "POST", "/api/v1/people/" + mine + "/links",
-                "{\"otherPersonId\":\"" + theirs + "\",\"score\":0.93}")
+                "{\"otherPersonId\":\"" + theirs + "\"}")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         UUID linkId = UUID.fromString(link.replaceAll(".*\"linkId\":\"([^\"]+)\".*", "$1"));
         as("demo.police", "GET", "/api/v1/people/" + mine, null)
@@ -127,6 +161,8 @@ class PeopleApiTests {
                 .andExpect(jsonPath("$.links[0].otherName").doesNotExist());
         as("demo.police", "POST", "/api/v1/people/" + mine + "/links", "{\"otherPersonId\":\"" + theirs + "\"}")
                 .andExpect(status().isBadRequest());
+        // The midwife cannot undo the police's link from her side.
+        as("demo.health", "DELETE", "/api/v1/people/" + theirs + "/links/" + linkId, null).andExpect(status().isNotFound());
         as("demo.police", "DELETE", "/api/v1/people/" + mine + "/links/" + linkId, null).andExpect(status().isNoContent());
         as("demo.police", "GET", "/api/v1/people/" + mine, null).andExpect(jsonPath("$.links").isEmpty());
         assertThat(data.count("person_link where id = '" + linkId + "' and undone_at is not null")).isOne();

@@ -275,7 +275,8 @@ class RiskAssessmentPagesTests {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         mvc.perform(get("/risk-assessments/" + id + "/incident").session(police))
-                .andExpect(content().string(containsString("3</span> incidents")));
+                // Three recorded, plus the incident this assessment is about.
+                .andExpect(content().string(containsString("4</span> incidents")));
         aboutTheCase(id);
         answerDash(id, 2);
         judge(id);
