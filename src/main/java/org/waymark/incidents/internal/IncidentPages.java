@@ -29,6 +29,8 @@ import org.waymark.platform.InvalidRequestException;
 @Controller
 class IncidentPages {
 
+    static final int MAX_CHILD_ROWS = 4;
+
     private final Incidents incidents;
     private final People people;
     private final Clock clock;
@@ -60,6 +62,19 @@ class IncidentPages {
         String outcome = in.text("criminalJusticeOutcome", 200, "The outcome");
         String narrative = in.text("narrative", 20000, "The account");
         List<NewIncident.Involved> involved = new ArrayList<>(List.of(new NewIncident.Involved(id, "VICTIM")));
+        // Children in the household and what each saw or heard (rows child-N / experience-N).
+        for (int i = 0; i < MAX_CHILD_ROWS; i++) {
+            String child = in.text("child-" + i);
+            if (child == null) {
+                continue;
+            }
+            String experience = in.text("experience-" + i);
+            try {
+                involved.add(new NewIncident.Involved(UUID.fromString(child), "CHILD", experience));
+            } catch (IllegalArgumentException e) {
+                in.errors.add(new FieldError("child-" + i, "Select the child from the list"));
+            }
+        }
         String harm = in.text("personCausingHarm");
         if (harm != null) {
             try {
@@ -91,6 +106,7 @@ class IncidentPages {
         model.addAttribute("person", victim);
         model.addAttribute("others", people.listForMyAgency().stream().filter(p -> !p.id().equals(victim.id())).toList());
         model.addAttribute("abuseTypes", Incidents.ABUSE_TYPES);
+        model.addAttribute("childRows", java.util.stream.IntStream.range(0, MAX_CHILD_ROWS).boxed().toList());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("fieldErrors", fieldErrors);

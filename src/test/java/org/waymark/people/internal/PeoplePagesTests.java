@@ -109,6 +109,27 @@ class PeoplePagesTests {
     }
 
     @Test
+    void anIncidentRecordsTheChildrenAndWhatEachHeard() throws Exception {
+        String mother = mvc.perform(post("/people/new").session(police).with(csrf()).param("action", "new")
+                        .param("givenName", "Eve").param("familyName", "Ch" + System.nanoTime()))
+                .andReturn().getResponse().getRedirectedUrl();
+        String child = mvc.perform(post("/people/new").session(police).with(csrf()).param("action", "new")
+                        .param("givenName", "Kit").param("familyName", "Ch" + System.nanoTime()))
+                .andReturn().getResponse().getRedirectedUrl();
+        String childId = child.substring(child.lastIndexOf('/') + 1);
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1);
+        mvc.perform(post(mother + "/incidents/new").session(police).with(csrf())
+                        .param("occurredOn-day", Integer.toString(day.getDayOfMonth()))
+                        .param("occurredOn-month", Integer.toString(day.getMonthValue()))
+                        .param("occurredOn-year", Integer.toString(day.getYear()))
+                        .param("cameToLight", "POLICE_CALL_OUT").param("child-0", childId).param("experience-0", "HEARD"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(data.count("incident_person where person_id = '" + childId + "' and role = 'CHILD' and experience = 'HEARD'"))
+                .isOne();
+        mvc.perform(get(child + "/chronology").session(police)).andExpect(content().string(containsString("child")));
+    }
+
+    @Test
     void pagesRender() throws Exception {
         mvc.perform(get("/people").session(police)).andExpect(status().isOk());
         mvc.perform(get("/people/new").session(police)).andExpect(status().isOk());
