@@ -84,6 +84,10 @@ class PeopleBrowserTests {
         browser.type("givenName", "Katie");
         browser.type("familyName", "Morris");
         browser.type("previousNames", maiden);
+        dateOfBirth("31", "2", "1991");
+        browser.submit("check");
+        assertThat(browser.text(".govuk-error-summary")).contains("Date of birth must be a real date");
+        browser.assertAccessible();
         dateOfBirth("7", "3", "1991");
         browser.submit("check");
         String candidate = browser.text("#candidate-0");
