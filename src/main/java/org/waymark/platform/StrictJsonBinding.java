@@ -68,6 +68,11 @@ public final class StrictJsonBinding {
             types[i] = component.getType();
             JsonNode child = node.get(component.getName());
             if (child == null || child.isNull()) {
+                if (component.getType().isPrimitive()) {
+                    // A primitive cannot be absent: report it rather than fail building the record.
+                    errors.add(new FieldError(path + component.getName(), "is required"));
+                    return null;
+                }
                 continue;
             }
             values[i] = bindValue(child, component.getType(), component.getGenericType(),

@@ -92,8 +92,13 @@ class IncidentPages {
                     flags.contains("weapon"), flags.contains("strangulation"), flags.contains("sexualViolence"),
                     flags.contains("threatsToKill"), outcome, narrative, involved));
         } catch (InvalidRequestException e) {
-            List<FieldError> errors = e.errors().stream().map(err -> err.field().equals("occurredOn")
-                    ? new FieldError("occurredOn-day", err.message()) : err).toList();
+            // Service fields that have no control of that name on this page point at the nearest one.
+            List<FieldError> errors = e.errors().stream().map(err -> switch (err.field()) {
+                case "occurredOn" -> new FieldError("occurredOn-day", err.message());
+                case "people" -> new FieldError("child-0", err.message());
+                case "abuseTypes" -> new FieldError("abuseTypes-PHYSICAL", err.message());
+                default -> err;
+            }).toList();
             return page(model, victim, form, errors);
         }
         redirect.addFlashAttribute("success", "Incident recorded");

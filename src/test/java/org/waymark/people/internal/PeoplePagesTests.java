@@ -126,6 +126,15 @@ class PeoplePagesTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(data.count("incident_person where person_id = '" + childId + "' and role = 'CHILD' and experience = 'HEARD'"))
                 .isOne();
+        long incidents = data.count("incident");
+        mvc.perform(post(mother + "/incidents/new").session(police).with(csrf())
+                        .param("occurredOn-day", Integer.toString(day.getDayOfMonth()))
+                        .param("occurredOn-month", Integer.toString(day.getMonthValue()))
+                        .param("occurredOn-year", Integer.toString(day.getYear()))
+                        .param("cameToLight", "POLICE_CALL_OUT").param("child-0", childId).param("child-1", childId))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#child-0\"")));
+        assertThat(data.count("incident")).isEqualTo(incidents);
         mvc.perform(get(child + "/chronology").session(police)).andExpect(content().string(containsString("child")));
     }
 
