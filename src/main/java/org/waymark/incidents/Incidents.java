@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,8 @@ import org.waymark.platform.Actor;
 import org.waymark.platform.CurrentActor;
 import org.waymark.platform.FieldError;
 import org.waymark.platform.InvalidRequestException;
+import org.waymark.platform.NeedToKnow;
+import org.waymark.platform.NotFoundException;
 
 /** The incidents module's API: record incidents, read a person's chronology and the facts derived from it. */
 @Service
@@ -45,9 +48,14 @@ public class Incidents {
     private final AuditTrail audit;
     private final Clock clock;
     private final Agencies agencies;
+    private final NeedToKnow needToKnow;
+    private final ApplicationEventPublisher events;
 
-    Incidents(JdbcClient jdbc, People people, AuditTrail audit, Clock clock, Agencies agencies) {
+    Incidents(JdbcClient jdbc, People people, AuditTrail audit, Clock clock, Agencies agencies, NeedToKnow needToKnow,
+              ApplicationEventPublisher events) {
         this.agencies = agencies;
+        this.needToKnow = needToKnow;
+        this.events = events;
         this.jdbc = jdbc;
         this.people = people;
         this.audit = audit;
@@ -81,6 +89,15 @@ public class Incidents {
         if (incident.narrative() != null && incident.narrative().length() > 20000) {
             errors.add(new FieldError("narrative", "The account must be 20,000 characters or fewer"));
         }
+        for (String field : new String[] {"disclosedBy", "disclosedTo"}) {
+            String value = field.equals("disclosedBy") ? incident.disclosedBy() : incident.disclosedTo();
+            if (value != null && value.length() > 200) {
+                errors.add(new FieldError(field, "This answer must be 200 characters or fewer"));
+            }
+        }
+        if (incident.whoElseKnows().size() > 20 || incident.whoElseKnows().stream().anyMatch(w -> w.length() > 200)) {
+            errors.add(new FieldError("whoElseKnows", "List up to 20 people or agencies, each in 200 characters or fewer"));
+        }
         if (incident.people().stream().noneMatch(p -> "VICTIM".equals(p.role()))) {
             errors.add(new FieldError("people", "Name the victim"));
         }
@@ -102,7 +119,7 @@ public class Incidents {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        // Only people the caller's agency holds can be named; anything else does not exist for them.
+        // Only people the caller may see can be named; anything else does not exist for them.
         for (NewIncident.Involved involved : incident.people()) {
             people.get(involved.personId());
         }
@@ -110,18 +127,22 @@ public class Incidents {
         jdbc.sql("""
                 insert into incident (id, occurred_on, location, came_to_light, abuse_types, severity, injuries, weapon,
                                       strangulation, sexual_violence, threats_to_kill, criminal_justice_outcome,
-                                      narrative, reporting_agency_id, reported_by)
-                values (?, ?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      narrative, reporting_agency_id, reported_by, location_restricted, disclosed_by,
+                                      disclosed_to, who_else_knows)
+                values (?, ?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]))
                 """).params(id, Date.valueOf(incident.occurredOn()), blank(incident.location()), incident.cameToLight(),
                 incident.abuseTypes().toArray(String[]::new), incident.severity(), incident.injuries(),
                 incident.weapon(), incident.strangulation(), incident.sexualViolence(), incident.threatsToKill(),
                 blank(incident.criminalJusticeOutcome()), blank(incident.narrative()), actor.agencyId(),
-                actor.userId()).update();
+                actor.userId(), incident.locationRestricted() && blank(incident.location()) != null,
+                blank(incident.disclosedBy()), blank(incident.disclosedTo()),
+                incident.whoElseKnows().toArray(String[]::new)).update();
         for (NewIncident.Involved involved : incident.people()) {
             jdbc.sql("insert into incident_person (incident_id, person_id, role, experience) values (?, ?, ?, ?)")
                     .params(id, involved.personId(), involved.role(), involved.experience()).update();
         }
         audit.record(AuditEntry.allowed("CREATE_INCIDENT", OBJECT, id));
+        events.publishEvent(new IncidentRecorded(id, actor.agencyId(), actor.userId(), incident.people()));
         return id;
     }
 
@@ -142,8 +163,6 @@ public class Incidents {
     public List<ChronologyEntry> chronology(UUID personId, boolean family) {
         Actor actor = CurrentActor.require();
         List<UUID> ids = family ? people.family(personId) : people.samePerson(personId);
-        // The perpetrator side never sees another agency's incidents, not even that they exist.
-        boolean perpetratorSide = agencies.get(actor.agencyId()).type() == AgencyType.PERPETRATOR_PROGRAMME;
         List<ChronologyEntry> entries = jdbc.sql("""
                         select i.id, i.occurred_on, a.name as agency_name, i.reporting_agency_id, i.came_to_light,
                                i.severity, i.abuse_types, i.narrative,
@@ -155,15 +174,23 @@ public class Incidents {
                          order by i.occurred_on, i.created_at
                         """).param(ids.toArray(UUID[]::new))
                 .query((rs, n) -> {
+                    UUID incidentId = rs.getObject("id", UUID.class);
+                    NeedToKnow.IncidentAccess access = needToKnow.incident(actor, incidentId);
+                    if (!access.summary()) {
+                        // The perpetrator side never sees another agency's incidents, not even that they exist.
+                        return null;
+                    }
                     boolean own = rs.getObject("reporting_agency_id", UUID.class).equals(actor.agencyId());
-                    // Another agency's incident: when, which agency, the person's role and how serious; not how
-                    // it came to light (a disclosure to a midwife must not reach the person who caused harm),
-                    // not the abuse types, not the account.
-                    return new ChronologyEntry(rs.getObject("id", UUID.class), rs.getDate("occurred_on").toLocalDate(),
-                            rs.getString("agency_name"), own, own ? rs.getString("came_to_light") : null,
+                    boolean full = access.full();
+                    // Without a need to know, another agency's incident shows when, which agency, the person's role
+                    // and how serious; not how it came to light (a disclosure to a midwife must not reach the person
+                    // who caused harm), not the abuse types, not the account.
+                    return new ChronologyEntry(incidentId, rs.getDate("occurred_on").toLocalDate(),
+                            rs.getString("agency_name"), own, full ? rs.getString("came_to_light") : null,
                             rs.getString("severity"), strings(rs.getArray("roles")),
-                            own ? strings(rs.getArray("abuse_types")) : List.of(), own ? rs.getString("narrative") : null);
-                }).list().stream().filter(e -> e.ownAgency() || !perpetratorSide).toList();
+                            full ? strings(rs.getArray("abuse_types")) : List.of(), full ? rs.getString("narrative") : null,
+                            full);
+                }).list().stream().filter(java.util.Objects::nonNull).toList();
         audit.record(AuditEntry.allowed(family ? "READ_FAMILY_CHRONOLOGY" : "READ_CHRONOLOGY", "PERSON", personId)
                 .with("entries", Integer.toString(entries.size())));
         return entries;

@@ -37,10 +37,15 @@ public class DemoData {
             new DemoAgency("Millbrook Primary School", AgencyType.EDUCATION),
             new DemoAgency("Wrekin Vale Children's Social Care", AgencyType.CHILDRENS_SOCIAL_CARE),
             new DemoAgency("Wrekin Vale Midwifery", AgencyType.HEALTH_MIDWIFERY),
-            new DemoAgency("Wrekin Vale Domestic Abuse Partnership", AgencyType.DA_PARTNERSHIP));
+            new DemoAgency("Wrekin Vale Domestic Abuse Partnership", AgencyType.DA_PARTNERSHIP),
+            new DemoAgency("Fresh Start Perpetrator Programme", AgencyType.PERPETRATOR_PROGRAMME));
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("demo.police", "PC Dana Police", "Wrekin Vale Police", Set.of(Role.POLICE_OFFICER)),
+            new DemoUser("demo.police2", "PC Lee Constable", "Wrekin Vale Police", Set.of(Role.POLICE_OFFICER)),
+            new DemoUser("demo.policelead", "DS Pat Lead", "Wrekin Vale Police",
+                    Set.of(Role.POLICE_OFFICER, Role.SAFEGUARDING_LEAD)),
+            new DemoUser("demo.dvpp", "Finn Programme", "Fresh Start Perpetrator Programme", Set.of(Role.PRACTITIONER)),
             new DemoUser("demo.mash", "Morgan Mash", "Wrekin Vale MASH", Set.of(Role.MASH_OFFICER)),
             new DemoUser("demo.marac", "Robin Marac", "Wrekin Vale MARAC", Set.of(Role.MARAC_COORDINATOR)),
             new DemoUser("demo.idva", "Ira Advocate", "Haven IDVA Service", Set.of(Role.IDVA)),

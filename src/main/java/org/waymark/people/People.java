@@ -29,12 +29,15 @@ import org.waymark.platform.Actor;
 import org.waymark.platform.CurrentActor;
 import org.waymark.platform.FieldError;
 import org.waymark.platform.InvalidRequestException;
+import org.waymark.platform.NeedToKnow;
 import org.waymark.platform.NotFoundException;
 
 /**
  * The people module's API: record a person, consult existing records for the same person across
  * agencies, and link records judged to be the same person (reversibly). A person's details are seen
- * by the agency that recorded them; other agencies learn only that a matching record exists and why.
+ * by the agency that recorded them and by those with a need to know through a case (see NeedToKnow);
+ * other agencies learn only that a matching record exists and why. Restricted values are withheld from
+ * everyone but the recorder and the case's allocated workers, and always from the perpetrator side.
  */
 @Service
 public class People {
@@ -50,11 +53,13 @@ public class People {
     private final Clock clock;
     private final BlockingKeys keys = BlockingKeys.defaults();
     private final AtomicReference<ScorerForPopulation> scorer = new AtomicReference<>();
+    private final NeedToKnow needToKnow;
 
     private record ScorerForPopulation(long population, MatchScorer scorer) {
     }
 
-    People(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    People(JdbcClient jdbc, AuditTrail audit, Clock clock, NeedToKnow needToKnow) {
+        this.needToKnow = needToKnow;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -618,9 +623,8 @@ public class People {
                           from person_relationship r
                           join person o on o.id = case when r.person_id = :id then r.related_person_id else r.person_id end
                          where (r.person_id = :id or r.related_person_id = :id) and r.ended_at is null
-                           and o.recorded_by_agency_id = :agency
                          order by r.recorded_at
-                        """).param("id", id).param("agency", actor.agencyId())
+                        """).param("id", id)
                 .query((rs, n) -> {
                     boolean forward = rs.getBoolean("forward");
                     String kind = rs.getString("kind");
@@ -628,7 +632,7 @@ public class People {
                     String name = String.join(" ", java.util.stream.Stream.of(rs.getString("given_name"),
                             rs.getString("family_name")).filter(x -> x != null).toList());
                     return new Relationship(rs.getObject("id", UUID.class), other, name, forward ? kind : inverse(kind));
-                }).list();
+                }).list().stream().filter(r -> needToKnow.person(actor, r.otherPersonId()).visible()).toList();
     }
 
     /** The person and their family (one relationship away), each with their linked records. */
@@ -672,21 +676,23 @@ public class People {
     }
 
     private Person load(UUID id, Actor actor) {
-        Person person = jdbc.sql("""
+        boolean exists = id != null && jdbc.sql("select count(*) > 0 from person where id = ?").param(id)
+                .query(Boolean.class).single();
+        if (!exists) {
+            throw new NotFoundException("Person");
+        }
+        NeedToKnow.PersonAccess access = needToKnow.person(actor, id);
+        if (!access.visible()) {
+            audit.recordIndependently(AuditEntry.refused("READ_PERSON", OBJECT, id, "no need to know"));
+            throw new NotFoundException("Person");
+        }
+        return jdbc.sql("""
                         select p.*, a.name as agency_name from person p join agency a on a.id = p.recorded_by_agency_id
                          where p.id = ?
-                        """).param(id).query((rs, n) -> map(rs)).optional().orElse(null);
-        if (person == null) {
-            throw new NotFoundException("Person");
-        }
-        if (!person.agencyId().equals(actor.agencyId())) {
-            audit.recordIndependently(AuditEntry.refused("READ_PERSON", OBJECT, id, "another agency's record"));
-            throw new NotFoundException("Person");
-        }
-        return person;
+                        """).param(id).query((rs, n) -> map(rs, access)).single();
     }
 
-    private Person map(ResultSet rs) throws SQLException {
+    private Person map(ResultSet rs, NeedToKnow.PersonAccess access) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         UUID agency = rs.getObject("recorded_by_agency_id", UUID.class);
         List<String> previous = jdbc.sql("select family_name from person_other_name where person_id = ? and family_name is not null")
@@ -720,12 +726,18 @@ public class People {
                             r.getTimestamp("decided_at").toInstant());
                 }).list();
         Date dob = rs.getDate("date_of_birth");
+        // A restricted value the caller may not see is withheld: never shown, never silently blank.
+        boolean addressRestricted = Boolean.TRUE.equals(address.get("restricted"));
+        boolean phoneRestricted = Boolean.TRUE.equals(phone.get("restricted"));
+        boolean addressWithheld = addressRestricted && !access.restrictedVisible();
+        boolean phoneWithheld = phoneRestricted && !access.restrictedVisible();
         return new Person(id, rs.getString("given_name"), rs.getString("middle_names"), rs.getString("family_name"),
                 previous, dob == null ? null : dob.toLocalDate(), rs.getString("sex"),
-                (String) address.get("address"), (String) address.get("postcode"),
-                Boolean.TRUE.equals(address.get("restricted")), (String) phone.get("value"),
-                Boolean.TRUE.equals(phone.get("restricted")), rs.getString("nhs_number"), agency,
-                rs.getString("agency_name"), rs.getTimestamp("created_at").toInstant(), links);
+                addressWithheld ? null : (String) address.get("address"),
+                addressWithheld ? null : (String) address.get("postcode"), addressRestricted, addressWithheld,
+                phoneWithheld ? null : (String) phone.get("value"), phoneRestricted, phoneWithheld,
+                rs.getString("nhs_number"), agency, rs.getString("agency_name"), rs.getTimestamp("created_at").toInstant(),
+                links, access.basis());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

@@ -61,6 +61,10 @@ class IncidentPages {
         String location = in.text("location", 500, "Where it happened");
         String outcome = in.text("criminalJusticeOutcome", 200, "The outcome");
         String narrative = in.text("narrative", 20000, "The account");
+        String disclosedBy = in.text("disclosedBy", 200, "Who told you");
+        String disclosedTo = in.text("disclosedTo", 200, "Who it was disclosed to");
+        String known = in.text("whoElseKnows", 4000, "Who else knows");
+        List<String> whoElseKnows = known == null ? List.of() : List.of(known.split("\\s*[\\r\\n]+\\s*"));
         List<NewIncident.Involved> involved = new ArrayList<>(List.of(new NewIncident.Involved(id, "VICTIM")));
         // Children in the household and what each saw or heard (rows child-N / experience-N).
         for (int i = 0; i < MAX_CHILD_ROWS; i++) {
@@ -90,7 +94,8 @@ class IncidentPages {
             incidents.record(new NewIncident(date, location, in.text("cameToLight"),
                     in.ticked("abuseTypes", Incidents.ABUSE_TYPES), in.text("severity"), flags.contains("injuries"),
                     flags.contains("weapon"), flags.contains("strangulation"), flags.contains("sexualViolence"),
-                    flags.contains("threatsToKill"), outcome, narrative, involved));
+                    flags.contains("threatsToKill"), outcome, narrative, involved, "yes".equals(in.text("locationRestricted")),
+                    disclosedBy, disclosedTo, whoElseKnows));
         } catch (InvalidRequestException e) {
             // Service fields that have no control of that name on this page point at the nearest one.
             List<FieldError> errors = e.errors().stream().map(err -> switch (err.field()) {

@@ -10,7 +10,8 @@ import org.waymark.incidents.NewIncident;
 /** An incident as the API receives it. */
 record IncidentRequest(LocalDate occurredOn, String location, String cameToLight, List<String> abuseTypes, String severity,
                        Boolean injuries, Boolean weapon, Boolean strangulation, Boolean sexualViolence,
-                       Boolean threatsToKill, String criminalJusticeOutcome, String narrative, List<Person> people) {
+                       Boolean threatsToKill, String criminalJusticeOutcome, String narrative, List<Person> people,
+                       Boolean locationRestricted, String disclosedBy, String disclosedTo, List<String> whoElseKnows) {
 
     record Person(UUID personId, String role, String experience) {
     }
@@ -22,7 +23,8 @@ record IncidentRequest(LocalDate occurredOn, String location, String cameToLight
                 severity, yes(injuries), yes(weapon), yes(strangulation), yes(sexualViolence), yes(threatsToKill),
                 criminalJusticeOutcome, narrative,
                 people == null ? List.of() : people.stream().filter(p -> p != null)
-                        .map(p -> new NewIncident.Involved(p.personId(), p.role(), p.experience())).toList());
+                        .map(p -> new NewIncident.Involved(p.personId(), p.role(), p.experience())).toList(),
+                yes(locationRestricted), disclosedBy, disclosedTo, whoElseKnows);
     }
 
     private static boolean yes(Boolean value) {

@@ -54,7 +54,7 @@ class PeopleApiTests {
     }
 
     private static String unique() {
-        return "Zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        return "Zq" + UUID.randomUUID().toString().replace("-", "").chars().limit(6).collect(StringBuilder::new, (b, c) -> b.append((char) ('a' + Character.digit(c, 16))), StringBuilder::append);
     }
 
     @Test

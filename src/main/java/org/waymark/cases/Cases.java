@@ -1,0 +1,536 @@
+package org.waymark.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.audit.AuditEntry;
+import org.waymark.audit.AuditTrail;
+import org.waymark.incidents.ChronologyEntry;
+import org.waymark.incidents.Incidents;
+import org.waymark.organisations.Agencies;
+import org.waymark.organisations.Agency;
+import org.waymark.organisations.AgencyType;
+import org.waymark.people.People;
+import org.waymark.people.Person;
+import org.waymark.platform.Actor;
+import org.waymark.platform.ConflictException;
+import org.waymark.platform.CurrentActor;
+import org.waymark.platform.FieldError;
+import org.waymark.platform.InvalidRequestException;
+import org.waymark.platform.NotFoundException;
+
+/**
+ * The cases module's API. Opening a case happens when an incident names a victim (or on request from a
+ * person's page); agencies join a case only through a recorded decision to share; users without any
+ * relationship can break glass with a reason, for a limited time, and the case's owners are told.
+ */
+@Service
+public class Cases {
+
+    static final String OBJECT = "CASE";
+    public static final List<String> WORKS_WITH = List.of("VICTIM", "PERSON_CAUSING_HARM", "CHILDREN", "WHOLE_FAMILY");
+    public static final List<String> INVOLVEMENT_BASES = List.of("REFERRED", "RESEARCH_REQUEST", "ACTION_OWNER",
+            "MASH_TRIAGE", "MARAC_REFERRAL");
+    public static final List<String> CONSENT = List.of("GIVEN", "REFUSED", "NOT_SOUGHT");
+    public static final List<String> LAWFUL_BASES = List.of("CONSENT", "SIGNIFICANT_HARM_TO_CHILD", "VITAL_INTERESTS",
+            "PUBLIC_TASK", "PREVENTION_OF_CRIME", "LEGAL_OBLIGATION");
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Agencies agencies;
+    private final People people;
+    private final Incidents incidents;
+    private final Clock clock;
+    private final Duration breakGlassFor;
+
+    Cases(JdbcClient jdbc, AuditTrail audit, Agencies agencies, People people, Incidents incidents, Clock clock,
+          @Value("${waymark.access.break-glass-duration:PT4H}") Duration breakGlassFor) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.agencies = agencies;
+        this.people = people;
+        this.incidents = incidents;
+        this.clock = clock;
+        this.breakGlassFor = breakGlassFor;
+    }
+
+    // ---- opening and joining -----------------------------------------------------------------------
+
+    /** The victim's open case, opened now if there is none; the caller must be able to see the person. */
+    @Transactional
+    public CaseSummary openFor(UUID victimPersonId) {
+        Actor actor = requirePractitioner("OPEN_CASE", null);
+        people.get(victimPersonId);
+        UUID caseId = openOrJoin(victimPersonId, actor.agencyId(), actor.userId());
+        addPerson(caseId, victimPersonId, "VICTIM", actor.userId());
+        involve(caseId, actor.agencyId(), "RECORDED", worksWithFor(actor.agencyId()), actor.userId());
+        allocate(caseId, actor.userId(), worksWithFor(actor.agencyId()), actor.userId());
+        return summary(caseId);
+    }
+
+    /** Called in the incident's own transaction: each victim's case gains the incident and its people. */
+    void onIncidentRecorded(UUID incidentId, UUID agencyId, UUID userId, List<Role> roles) {
+        for (Role victim : roles.stream().filter(r -> r.role().equals("VICTIM")).toList()) {
+            UUID caseId = openOrJoin(victim.personId(), agencyId, userId);
+            for (Role role : roles) {
+                if (role.role().equals("VICTIM") && !role.personId().equals(victim.personId())) {
+                    // Another victim of the same incident has their own case; here they are a household member.
+                    addPerson(caseId, role.personId(), "OTHER_HOUSEHOLD_MEMBER", userId);
+                } else {
+                    addPerson(caseId, role.personId(), role.role(), userId);
+                }
+            }
+            jdbc.sql("insert into case_incident (case_id, incident_id) values (?, ?) on conflict do nothing")
+                    .params(caseId, incidentId).update();
+            String worksWith = worksWithFor(agencyId);
+            involve(caseId, agencyId, "RECORDED", worksWith, userId);
+            allocate(caseId, userId, worksWith, userId);
+            audit.record(AuditEntry.allowed("ADD_INCIDENT_TO_CASE", OBJECT, caseId).with("incident", incidentId.toString()));
+        }
+    }
+
+    record Role(UUID personId, String role) {
+    }
+
+    private UUID openOrJoin(UUID victimPersonId, UUID agencyId, UUID userId) {
+        // The partial unique index makes concurrent openings for one victim meet on one case.
+        jdbc.sql("""
+                insert into dva_case (id, reference, victim_person_id, lead_agency_id, opened_by)
+                values (?, ?, ?, ?, ?)
+                on conflict (victim_person_id) where status = 'OPEN' do nothing
+                """).params(UUID.randomUUID(), nextReference(), victimPersonId, agencyId, userId).update();
+        UUID caseId = jdbc.sql("select id from dva_case where victim_person_id = ? and status = 'OPEN'")
+                .param(victimPersonId).query(UUID.class).single();
+        audit.record(AuditEntry.allowed("OPEN_CASE", OBJECT, caseId));
+        return caseId;
+    }
+
+    private String nextReference() {
+        long n = jdbc.sql("select nextval('case_reference_seq')").query(Long.class).single();
+        return "DA-%d-%06d".formatted(Instant.now(clock).atZone(ZoneId.of("Europe/London")).getYear(), n);
+    }
+
+    private void addPerson(UUID caseId, UUID personId, String role, UUID userId) {
+        jdbc.sql("insert into case_person (case_id, person_id, role, added_by) values (?, ?, ?, ?) on conflict do nothing")
+                .params(caseId, personId, role, userId).update();
+    }
+
+    private void involve(UUID caseId, UUID agencyId, String basis, String worksWith, UUID userId) {
+        boolean already = jdbc.sql("""
+                select count(*) from case_agency where case_id = ? and agency_id = ? and ended_at is null""")
+                .params(caseId, agencyId).query(Long.class).single() > 0;
+        if (!already) {
+            jdbc.sql("""
+                    insert into case_agency (id, case_id, agency_id, basis, works_with, added_by)
+                    values (?, ?, ?, ?, ?, ?)""").params(UUID.randomUUID(), caseId, agencyId, basis, worksWith, userId)
+                    .update();
+        }
+    }
+
+    private void allocate(UUID caseId, UUID workerId, String worksWith, UUID byUserId) {
+        jdbc.sql("""
+                insert into case_worker (id, case_id, user_id, works_with, allocated_by) values (?, ?, ?, ?, ?)
+                on conflict (case_id, user_id) where ended_at is null do nothing
+                """).params(UUID.randomUUID(), caseId, workerId, worksWith, byUserId).update();
+    }
+
+    /** Whom an agency of this kind works with by default: perpetrator work never counts as the victim's side. */
+    private String worksWithFor(UUID agencyId) {
+        AgencyType type = agencies.get(agencyId).type();
+        return switch (type) {
+            case PERPETRATOR_PROGRAMME, PROBATION -> "PERSON_CAUSING_HARM";
+            case EDUCATION, HEALTH_VISITING -> "CHILDREN";
+            case POLICE, CHILDRENS_SOCIAL_CARE, MASH, MARAC_COORDINATION -> "WHOLE_FAMILY";
+            default -> "VICTIM";
+        };
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------
+
+    /** Cases the caller's agency is involved in or the caller is allocated to, newest first. */
+    @Transactional
+    public List<CaseSummary> mine() {
+        Actor actor = requirePractitioner("LIST_CASES", null);
+        List<UUID> ids = jdbc.sql("""
+                select c.id from dva_case c
+                 where exists (select 1 from case_agency a where a.case_id = c.id and a.agency_id = ? and a.ended_at is null)
+                    or exists (select 1 from case_worker w where w.case_id = c.id and w.user_id = ? and w.ended_at is null)
+                 order by c.opened_at desc limit 200""").params(actor.agencyId(), actor.userId()).query(UUID.class).list();
+        List<CaseSummary> cases = ids.stream().map(this::summary).toList();
+        audit.record(AuditEntry.allowed("LIST_CASES", OBJECT, null).with("results", Integer.toString(cases.size())));
+        return cases;
+    }
+
+    /** The victim's open case, if the caller can see it. */
+    @Transactional
+    public java.util.Optional<CaseSummary> openCaseOf(UUID personId) {
+        Actor actor = requirePractitioner("READ_CASE", null);
+        return jdbc.sql("""
+                select distinct c.id from dva_case c join case_person p on p.case_id = c.id
+                 where p.person_id = ? and c.status = 'OPEN' order by c.id""").param(personId).query(UUID.class).list()
+                .stream().filter(id -> relationship(actor, id) != null).findFirst().map(this::summary);
+    }
+
+    @Transactional
+    public CaseView get(UUID caseId) {
+        Actor actor = requirePractitioner("READ_CASE", caseId);
+        String relationship = load(caseId, actor, "READ_CASE");
+        CaseSummary summary = summary(caseId);
+        List<CaseView.Member> members = jdbc.sql("""
+                        select person_id, role from case_person where case_id = ? order by added_at, role""")
+                .param(caseId).query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class)}).list().stream()
+                .map(r -> r[0]).distinct()
+                .map(personId -> {
+                    Person person = people.get(personId);
+                    List<String> roles = jdbc.sql("select role from case_person where case_id = ? and person_id = ? order by role")
+                            .params(caseId, personId).query(String.class).list();
+                    return new CaseView.Member(personId, person.displayName(), roles);
+                }).toList();
+        List<CaseView.Involvement> involved = jdbc.sql("""
+                        select a.name, a.type, ca.basis, ca.works_with, ca.added_at from case_agency ca
+                          join agency a on a.id = ca.agency_id
+                         where ca.case_id = ? and ca.ended_at is null order by ca.added_at""").param(caseId)
+                .query((rs, n) -> new CaseView.Involvement(rs.getString("name"), rs.getString("type"), rs.getString("basis"),
+                        rs.getString("works_with"), rs.getTimestamp("added_at").toInstant())).list();
+        List<CaseView.Worker> workers = jdbc.sql("""
+                        select u.id, u.display_name, a.name as agency_name, w.works_with, w.allocated_at from case_worker w
+                          join app_user u on u.id = w.user_id join agency a on a.id = u.agency_id
+                         where w.case_id = ? and w.ended_at is null order by w.allocated_at""").param(caseId)
+                .query((rs, n) -> new CaseView.Worker(rs.getObject("id", UUID.class), rs.getString("display_name"),
+                        rs.getString("agency_name"), rs.getString("works_with"),
+                        rs.getTimestamp("allocated_at").toInstant())).list();
+        List<ShareDecision> decisions = jdbc.sql("""
+                        select d.*, a.name as agency_name, u.display_name from share_decision d
+                          join agency a on a.id = d.with_agency_id join app_user u on u.id = d.decided_by
+                         where d.case_id = ? order by d.decided_at""").param(caseId)
+                .query((rs, n) -> new ShareDecision(rs.getObject("id", UUID.class), rs.getString("decision"),
+                        rs.getString("agency_name"), rs.getString("with_person"), rs.getString("what"),
+                        rs.getString("consent"), rs.getString("lawful_basis"), rs.getString("rationale"),
+                        Arrays.asList((String[]) rs.getArray("who_else_knows").getArray()), rs.getString("display_name"),
+                        rs.getTimestamp("decided_at").toInstant())).list();
+        boolean owner = !"BREAK_GLASS".equals(relationship);
+        List<CaseView.BreakGlass> breakGlass = owner ? jdbc.sql("""
+                        select u.display_name, a.name as agency_name, b.reason, b.granted_at, b.expires_at
+                          from break_glass_access b join app_user u on u.id = b.user_id join agency a on a.id = u.agency_id
+                         where b.case_id = ? order by b.granted_at desc""").param(caseId)
+                .query((rs, n) -> new CaseView.BreakGlass(rs.getString("display_name"), rs.getString("agency_name"),
+                        rs.getString("reason"), rs.getTimestamp("granted_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant())).list() : List.of();
+        List<ChronologyEntry> chronology = incidents.chronology(summary.victimPersonId(), true);
+        audit.record(AuditEntry.allowed("READ_CASE", OBJECT, caseId).with("basis", relationship));
+        return new CaseView(summary, relationship, members, involved, workers, decisions, whoElseKnows(caseId),
+                breakGlass, chronology);
+    }
+
+    /** Everyone the victim or the records say already knows, across the case's incidents and shares. */
+    private List<String> whoElseKnows(UUID caseId) {
+        Set<String> known = new LinkedHashSet<>(jdbc.sql("""
+                select distinct unnest(i.who_else_knows) from incident i
+                  join case_incident ci on ci.incident_id = i.id where ci.case_id = ? order by 1""")
+                .param(caseId).query(String.class).list());
+        known.addAll(jdbc.sql("""
+                select distinct a.name from share_decision d join agency a on a.id = d.with_agency_id
+                 where d.case_id = ? and d.decision = 'SHARE' order by 1""").param(caseId).query(String.class).list());
+        return List.copyOf(known);
+    }
+
+    private CaseSummary summary(UUID caseId) {
+        return jdbc.sql("""
+                        select c.*, a.name as lead_agency_name, p.given_name, p.family_name from dva_case c
+                          join agency a on a.id = c.lead_agency_id join person p on p.id = c.victim_person_id
+                         where c.id = ?""").param(caseId)
+                .query((rs, n) -> new CaseSummary(caseId, rs.getString("reference"), rs.getString("status"),
+                        rs.getObject("victim_person_id", UUID.class),
+                        String.join(" ", java.util.stream.Stream.of(rs.getString("given_name"), rs.getString("family_name"))
+                                .filter(s -> s != null).toList()),
+                        rs.getObject("lead_agency_id", UUID.class), rs.getString("lead_agency_name"),
+                        rs.getTimestamp("opened_at").toInstant(), rs.getInt("version"))).single();
+    }
+
+    // ---- sharing -------------------------------------------------------------------------------
+
+    /**
+     * Records a decision to share or not to share this case with an agency. A decision to share involves
+     * that agency in the case (it can then see the case's people and incidents, never restricted values
+     * unless one of its workers is allocated).
+     */
+    @Transactional
+    public UUID decideSharing(UUID caseId, SharingRequest request) {
+        Actor actor = requirePractitioner("SHARE_CASE", caseId);
+        String relationship = load(caseId, actor, "SHARE_CASE");
+        List<FieldError> errors = new ArrayList<>();
+        if (!"SHARE".equals(request.decision()) && !"NOT_SHARE".equals(request.decision())) {
+            errors.add(new FieldError("decision", "Select whether you are sharing or not sharing"));
+        }
+        Agency agency = request.withAgencyId() == null ? null : agencies.find(request.withAgencyId())
+                .filter(Agency::active).orElse(null);
+        if (agency == null) {
+            errors.add(new FieldError("withAgencyId", "Select the agency"));
+        } else if (agency.id().equals(actor.agencyId())) {
+            errors.add(new FieldError("withAgencyId", "Select another agency than your own"));
+        }
+        String what = trimmed(request.what());
+        if (what == null || what.length() > 2000) {
+            errors.add(new FieldError("what", "Say what is shared (or would have been), in 2,000 characters or fewer"));
+        }
+        if (request.consent() == null || !CONSENT.contains(request.consent())) {
+            errors.add(new FieldError("consent", "Select whether the person consented"));
+        }
+        if ("SHARE".equals(request.decision())) {
+            if (request.lawfulBasis() == null || !LAWFUL_BASES.contains(request.lawfulBasis())) {
+                errors.add(new FieldError("lawfulBasis", "Select the lawful basis for sharing"));
+            } else if (request.lawfulBasis().equals("CONSENT") && !"GIVEN".equals(request.consent())) {
+                errors.add(new FieldError("lawfulBasis", "Consent is not the basis when the person has not consented: select the basis you rely on"));
+            }
+            if (request.basis() == null || !INVOLVEMENT_BASES.contains(request.basis())) {
+                errors.add(new FieldError("basis", "Select why the agency is being involved"));
+            }
+            if (request.worksWith() == null || !WORKS_WITH.contains(request.worksWith())) {
+                errors.add(new FieldError("worksWith", "Select whom the agency works with"));
+            }
+        } else if (request.lawfulBasis() != null && !LAWFUL_BASES.contains(request.lawfulBasis())) {
+            errors.add(new FieldError("lawfulBasis", "Select the lawful basis from the list"));
+        }
+        String rationale = trimmed(request.rationale());
+        if (rationale == null || rationale.length() > 4000) {
+            errors.add(new FieldError("rationale", "Give the reason for the decision, in 4,000 characters or fewer"));
+        }
+        String withPerson = trimmed(request.withPerson());
+        if (withPerson != null && withPerson.length() > 200) {
+            errors.add(new FieldError("withPerson", "The person's name must be 200 characters or fewer"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        if ("BREAK_GLASS".equals(relationship)) {
+            // Break-glass is for looking, not for passing the case on.
+            audit.recordIndependently(AuditEntry.refused("SHARE_CASE", OBJECT, caseId, "break-glass access only"));
+            throw new AccessDeniedException("Break-glass access does not allow sharing");
+        }
+        UUID id = UUID.randomUUID();
+        // Who already knows travels with every share, so the receiving agency knows whom not to re-tell.
+        List<String> known = whoElseKnows(caseId);
+        jdbc.sql("""
+                insert into share_decision (id, case_id, decision, with_agency_id, with_person, what, consent, lawful_basis,
+                                            rationale, who_else_knows, decided_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), ?)""")
+                .params(id, caseId, request.decision(), agency.id(), withPerson, what, request.consent(),
+                        request.lawfulBasis(), rationale, known.toArray(String[]::new), actor.userId()).update();
+        if ("SHARE".equals(request.decision())) {
+            involve(caseId, agency.id(), request.basis(), request.worksWith(), actor.userId());
+        }
+        audit.record(AuditEntry.allowed("SHARE".equals(request.decision()) ? "SHARE_CASE" : "DECIDE_NOT_TO_SHARE",
+                OBJECT, caseId).with("agency", agency.id().toString()).with("decision", id.toString()));
+        return id;
+    }
+
+    /** Allocates a worker of the caller's own agency (the caller included) to a case their agency is involved in. */
+    @Transactional
+    public void allocateWorker(UUID caseId, UUID userId, String worksWith) {
+        Actor actor = requirePractitioner("ALLOCATE_WORKER", caseId);
+        String relationship = load(caseId, actor, "ALLOCATE_WORKER");
+        if ("BREAK_GLASS".equals(relationship)) {
+            audit.recordIndependently(AuditEntry.refused("ALLOCATE_WORKER", OBJECT, caseId, "break-glass access only"));
+            throw new AccessDeniedException("Break-glass access does not allow allocation");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Boolean colleague = userId == null ? null : jdbc.sql("""
+                select count(*) > 0 from app_user where id = ? and agency_id = ? and enabled""")
+                .params(userId, actor.agencyId()).query(Boolean.class).single();
+        if (!Boolean.TRUE.equals(colleague)) {
+            errors.add(new FieldError("userId", "Select a colleague from your agency"));
+        }
+        if (worksWith == null || !WORKS_WITH.contains(worksWith)) {
+            errors.add(new FieldError("worksWith", "Select whom they work with"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        boolean involved = jdbc.sql("select count(*) > 0 from case_agency where case_id = ? and agency_id = ? and ended_at is null")
+                .params(caseId, actor.agencyId()).query(Boolean.class).single();
+        if (!involved) {
+            throw InvalidRequestException.of("userId", "Your agency is not involved in this case, so it cannot allocate a worker");
+        }
+        allocate(caseId, userId, worksWith, actor.userId());
+        audit.record(AuditEntry.allowed("ALLOCATE_WORKER", OBJECT, caseId).with("worker", userId.toString()));
+    }
+
+    /** Colleagues the caller may allocate. */
+    @Transactional(readOnly = true)
+    public List<Colleague> colleagues() {
+        Actor actor = CurrentActor.require();
+        return jdbc.sql("select id, display_name from app_user where agency_id = ? and enabled order by display_name")
+                .param(actor.agencyId()).query((rs, n) -> new Colleague(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
+    public record Colleague(UUID id, String displayName) {
+    }
+
+    /** Changes the lead agency (one of the agencies involved), if nobody changed the case since it was read. */
+    @Transactional
+    public void changeLeadAgency(UUID caseId, UUID agencyId, int expectedVersion) {
+        Actor actor = requirePractitioner("CHANGE_LEAD_AGENCY", caseId);
+        String relationship = load(caseId, actor, "CHANGE_LEAD_AGENCY");
+        if ("BREAK_GLASS".equals(relationship)) {
+            audit.recordIndependently(AuditEntry.refused("CHANGE_LEAD_AGENCY", OBJECT, caseId, "break-glass access only"));
+            throw new AccessDeniedException("Break-glass access does not allow changes");
+        }
+        boolean involved = agencyId != null && jdbc.sql("""
+                select count(*) > 0 from case_agency where case_id = ? and agency_id = ? and ended_at is null""")
+                .params(caseId, agencyId).query(Boolean.class).single();
+        if (!involved) {
+            throw InvalidRequestException.of("leadAgencyId", "Select one of the agencies involved in the case");
+        }
+        int updated = jdbc.sql("update dva_case set lead_agency_id = ?, version = version + 1 where id = ? and version = ?")
+                .params(agencyId, caseId, expectedVersion).update();
+        if (updated == 0) {
+            throw new ConflictException("This case was changed by someone else since you read it. Nothing was saved.");
+        }
+        audit.record(AuditEntry.allowed("CHANGE_LEAD_AGENCY", OBJECT, caseId).with("agency", agencyId.toString()));
+    }
+
+    // ---- break-glass --------------------------------------------------------------------------
+
+    /**
+     * Opens a case the caller has no relationship with, for a limited time, on a stated reason. The case's
+     * allocated workers and the safeguarding leads of the caller's agency are told at once.
+     */
+    @Transactional
+    public BreakGlassGrant breakGlass(String reference, String reason) {
+        Actor actor = requirePractitioner("BREAK_GLASS", null);
+        List<FieldError> errors = new ArrayList<>();
+        String ref = trimmed(reference);
+        if (ref == null || !ref.matches("(?i)DA-\\d{4}-\\d{6}")) {
+            errors.add(new FieldError("reference", "Enter the case reference, like DA-2026-000123"));
+        }
+        String why = trimmed(reason);
+        if (why == null || why.length() < 10 || why.length() > 2000) {
+            errors.add(new FieldError("reason", "Give your reason for opening this case, at least 10 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        UUID caseId = jdbc.sql("select id from dva_case where reference = ?").param(ref.toUpperCase())
+                .query(UUID.class).optional().orElse(null);
+        if (caseId == null) {
+            audit.recordIndependently(AuditEntry.refused("BREAK_GLASS", OBJECT, null, "no such case"));
+            throw InvalidRequestException.of("reference", "There is no case with that reference");
+        }
+        String existing = relationship(actor, caseId);
+        if (existing != null && !existing.equals("BREAK_GLASS")) {
+            return new BreakGlassGrant(caseId, null, false);
+        }
+        // The database's clock decides expiry, as it does in every access check.
+        Instant expires = jdbc.sql("""
+                insert into break_glass_access (id, case_id, user_id, reason, granted_at, expires_at)
+                values (?, ?, ?, ?, now(), now() + make_interval(secs => ?)) returning expires_at""")
+                .params(UUID.randomUUID(), caseId, actor.userId(), why, (double) breakGlassFor.toSeconds())
+                .query(java.sql.Timestamp.class).single().toInstant();
+        String reference1 = summary(caseId).reference();
+        String message = "%s (%s) opened case %s without a relationship, until %s. Reason given: %s".formatted(
+                actor.displayName(), actor.agencyName(), reference1,
+                expires.atZone(ZoneId.of("Europe/London")).toLocalDateTime().withSecond(0).withNano(0), why);
+        List<UUID> recipients = jdbc.sql("""
+                select user_id from case_worker where case_id = ? and ended_at is null
+                union
+                select u.id from app_user u join app_user_role r on r.user_id = u.id
+                 where u.agency_id = ? and u.enabled and r.role = 'SAFEGUARDING_LEAD'
+                """).params(caseId, actor.agencyId()).query(UUID.class).list();
+        for (UUID recipient : recipients) {
+            if (!recipient.equals(actor.userId())) {
+                jdbc.sql("insert into notification (id, recipient_id, kind, case_id, message) values (?, ?, 'BREAK_GLASS', ?, ?)")
+                        .params(UUID.randomUUID(), recipient, caseId, message).update();
+            }
+        }
+        audit.record(AuditEntry.allowed("BREAK_GLASS", OBJECT, caseId).with("until", expires.toString())
+                .with("notified", Integer.toString(recipients.size())));
+        return new BreakGlassGrant(caseId, expires, true);
+    }
+
+    public record BreakGlassGrant(UUID caseId, Instant expiresAt, boolean granted) {
+    }
+
+    // ---- notifications -----------------------------------------------------------------------
+
+    public record Notification(UUID id, String kind, UUID caseId, String message, Instant createdAt, boolean read) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Notification> notifications() {
+        Actor actor = CurrentActor.require();
+        return jdbc.sql("""
+                select * from notification where recipient_id = ? order by created_at desc limit 100""")
+                .param(actor.userId()).query((rs, n) -> new Notification(rs.getObject("id", UUID.class),
+                        rs.getString("kind"), rs.getObject("case_id", UUID.class), rs.getString("message"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") != null)).list();
+    }
+
+    @Transactional(readOnly = true)
+    public long unreadNotifications() {
+        return CurrentActor.find().map(actor -> jdbc.sql("select count(*) from notification where recipient_id = ? and read_at is null")
+                .param(actor.userId()).query(Long.class).single()).orElse(0L);
+    }
+
+    @Transactional
+    public void markNotificationsRead() {
+        Actor actor = CurrentActor.require();
+        jdbc.sql("update notification set read_at = now() where recipient_id = ? and read_at is null")
+                .param(actor.userId()).update();
+    }
+
+    // ---- access ---------------------------------------------------------------------------------
+
+    /** The caller's relationship with the case, or 404 (audited) when there is none. */
+    private String load(UUID caseId, Actor actor, String action) {
+        boolean exists = caseId != null && jdbc.sql("select count(*) > 0 from dva_case where id = ?").param(caseId)
+                .query(Boolean.class).single();
+        if (!exists) {
+            throw new NotFoundException("Case");
+        }
+        String relationship = relationship(actor, caseId);
+        if (relationship == null) {
+            audit.recordIndependently(AuditEntry.refused(action, OBJECT, caseId, "no relationship with the case"));
+            throw new NotFoundException("Case");
+        }
+        return relationship;
+    }
+
+    private String relationship(Actor actor, UUID caseId) {
+        return jdbc.sql("""
+                select case
+                  when exists (select 1 from case_worker where case_id = :c and user_id = :u and ended_at is null)
+                       then 'ALLOCATED_WORKER'
+                  when exists (select 1 from case_agency where case_id = :c and agency_id = :a and ended_at is null)
+                       then 'CASE_INVOLVEMENT'
+                  when exists (select 1 from break_glass_access where case_id = :c and user_id = :u and expires_at > now())
+                       then 'BREAK_GLASS'
+                end""").param("c", caseId).param("u", actor.userId()).param("a", actor.agencyId())
+                .query(String.class).optional().orElse(null);
+    }
+
+    private Actor requirePractitioner(String action, UUID caseId) {
+        Actor actor = CurrentActor.require();
+        if (actor.roles().stream().allMatch("ADMIN"::equals)) {
+            audit.recordIndependently(AuditEntry.refused(action, OBJECT, caseId, "administration-only account"));
+            throw new AccessDeniedException("Cases are for practitioners");
+        }
+        return actor;
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

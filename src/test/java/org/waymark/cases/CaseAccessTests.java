@@ -1,0 +1,296 @@
+package org.waymark.cases;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.waymark.TestData;
+import org.waymark.WaymarkTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Cases around a victim and the need-to-know access model built on them (issue 4 Case, issue 7 §1-3). */
+@WaymarkTest
+class CaseAccessTests {
+
+    static final String REFUGE = "Flat 3, 12 Sanctuary Road";
+    static final String REFUGE_POSTCODE = "WV9 8QZ";
+    static final String NEW_PHONE = "07700 900877";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void demoPartnership() {
+        data.demoPartnership();
+    }
+
+    ResultActions post(String user, String path, String json) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .contentType("application/json").content(json).with(httpBasic(user, "demo")));
+    }
+
+    ResultActions read(String user, String path) throws Exception {
+        return mvc.perform(get(path).with(httpBasic(user, "demo")));
+    }
+
+    static String unique() {
+        return "Qx" + UUID.randomUUID().toString().replace("-", "").chars().limit(6).collect(StringBuilder::new, (b, c) -> b.append((char) ('a' + Character.digit(c, 16))), StringBuilder::append);
+    }
+
+    UUID person(String user, String json) throws Exception {
+        String body = post(user, "/api/v1/people", json).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        return UUID.fromString(JsonPath.read(body, "$.id"));
+    }
+
+    /** A victim with a restricted refuge address and phone, a person causing harm, and a police incident. */
+    record Family(UUID victim, UUID harm, UUID caseId, String reference) {
+    }
+
+    Family policeCase() throws Exception {
+        String family = unique();
+        UUID victim = person("demo.police", """
+                {"givenName":"Maya","familyName":"%s","dateOfBirth":"1990-02-03","address":"%s","postcode":"%s",
+                 "addressRestricted":true,"phone":"%s","phoneRestricted":true}""".formatted(family, REFUGE,
+                REFUGE_POSTCODE, NEW_PHONE));
+        UUID harm = person("demo.police", "{\"givenName\":\"Rob\",\"familyName\":\"" + family + "\"}");
+        incident("demo.police", victim, harm, LocalDate.now(ZoneId.of("Europe/London")).minusDays(3));
+        String cases = read("demo.police", "/api/v1/cases").andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        List<String> ids = JsonPath.read(cases, "$[?(@.victimPersonId == '" + victim + "')].id");
+        assertThat(ids).hasSize(1);
+        UUID caseId = UUID.fromString(ids.get(0));
+        List<String> refs = JsonPath.read(cases, "$[?(@.victimPersonId == '" + victim + "')].reference");
+        return new Family(victim, harm, caseId, refs.get(0));
+    }
+
+    void incident(String user, UUID victim, UUID harm, LocalDate when) throws Exception {
+        post(user, "/api/v1/incidents", """
+                {"occurredOn":"%s","cameToLight":"POLICE_CALL_OUT","severity":"SERIOUS","abuseTypes":["PHYSICAL"],
+                 "narrative":"Officers attended the call","location":"Safe house, 4 Hidden Lane","locationRestricted":true,
+                 "disclosedBy":"the victim","whoElseKnows":["her sister","GP surgery"],
+                 "people":[{"personId":"%s","role":"VICTIM"},{"personId":"%s","role":"PERSON_CAUSING_HARM"}]}"""
+                .formatted(when, victim, harm)).andExpect(status().isCreated());
+    }
+
+    String share(String withAgency, String worksWith, String consent, String lawfulBasis) {
+        UUID agency = jdbc.sql("select id from agency where name = ?").param(withAgency).query(UUID.class).single();
+        return """
+                {"decision":"SHARE","withAgencyId":"%s","what":"The case and its incidents","consent":"%s",
+                 "lawfulBasis":"%s","rationale":"High risk: she needs an IDVA","basis":"REFERRED","worksWith":"%s"}"""
+                .formatted(agency, consent, lawfulBasis, worksWith);
+    }
+
+    @Test
+    void anIncidentOpensTheVictimsCaseAndTheNextIncidentJoinsIt() throws Exception {
+        Family f = policeCase();
+        incident("demo.police", f.victim(), f.harm(), LocalDate.now(ZoneId.of("Europe/London")).minusDays(1));
+        read("demo.police", "/api/v1/cases/" + f.caseId()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.summary.reference").value(f.reference()))
+                .andExpect(jsonPath("$.summary.leadAgencyName").value("Wrekin Vale Police"))
+                .andExpect(jsonPath("$.relationship").value("ALLOCATED_WORKER"))
+                .andExpect(jsonPath("$.people", hasSize(2)))
+                .andExpect(jsonPath("$.agencies[0].basis").value("RECORDED"))
+                .andExpect(jsonPath("$.chronology", hasSize(2)))
+                .andExpect(jsonPath("$.whoElseKnows", org.hamcrest.Matchers.hasItems("her sister", "GP surgery")));
+        assertThat(jdbc.sql("select count(*) from dva_case where victim_person_id = ?").param(f.victim())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anAgencyWithNoRelationshipIsToldTheCaseAndPersonDoNotExistAndTheAttemptIsAudited() throws Exception {
+        Family f = policeCase();
+        long before = data.lastAuditId();
+        read("demo.idva", "/api/v1/cases/" + f.caseId()).andExpect(status().isNotFound());
+        read("demo.idva", "/api/v1/people/" + f.victim()).andExpect(status().isNotFound());
+        String missing = read("demo.idva", "/api/v1/cases/" + UUID.randomUUID()).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        String refused = read("demo.idva", "/api/v1/cases/" + f.caseId()).andReturn().getResponse().getContentAsString();
+        assertThat(refused.replaceAll("/api/v1/cases/[0-9a-f-]+", "")).isEqualTo(missing.replaceAll("/api/v1/cases/[0-9a-f-]+", ""));
+        List<Map<String, Object>> audit = data.auditSince(before);
+        assertThat(audit).anySatisfy(row -> {
+            assertThat(row.get("action")).isEqualTo("READ_CASE");
+            assertThat(row.get("outcome")).isEqualTo("REFUSED");
+            assertThat(row.get("object_id")).isEqualTo(f.caseId().toString());
+        });
+        assertThat(audit).anySatisfy(row -> {
+            assertThat(row.get("action")).isEqualTo("READ_PERSON");
+            assertThat(row.get("outcome")).isEqualTo("REFUSED");
+        });
+    }
+
+    @Test
+    void sharingInvolvesTheAgencyWhichSeesThePeopleButRestrictedValuesOnlyOnceAllocated() throws Exception {
+        Family f = policeCase();
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions",
+                share("Haven IDVA Service", "VICTIM", "GIVEN", "CONSENT")).andExpect(status().isCreated());
+
+        read("demo.idva", "/api/v1/cases/" + f.caseId()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.relationship").value("CASE_INVOLVEMENT"))
+                .andExpect(jsonPath("$.sharing[0].whoElseKnows", org.hamcrest.Matchers.hasItems("her sister", "GP surgery")))
+                .andExpect(jsonPath("$.chronology[0].narrative").value("Officers attended the call"));
+        read("demo.idva", "/api/v1/people/" + f.victim()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.addressWithheld").value(true))
+                .andExpect(jsonPath("$.phoneWithheld").value(true))
+                .andExpect(jsonPath("$.seenAs").value("CASE_INVOLVEMENT"))
+                .andExpect(content().string(not(containsString("Sanctuary"))))
+                .andExpect(content().string(not(containsString(REFUGE_POSTCODE))))
+                .andExpect(content().string(not(containsString("900877"))));
+
+        UUID idva = data.userId("demo.idva");
+        post("demo.idva", "/api/v1/cases/" + f.caseId() + "/workers",
+                "{\"userId\":\"" + idva + "\",\"worksWith\":\"VICTIM\"}").andExpect(status().isCreated());
+        read("demo.idva", "/api/v1/people/" + f.victim()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.address").value(REFUGE))
+                .andExpect(jsonPath("$.phone").value(NEW_PHONE))
+                .andExpect(jsonPath("$.seenAs").value("ALLOCATED_WORKER"));
+    }
+
+    @Test
+    void aColleagueOfTheRecorderWhoIsNotOnTheCaseSeesWithheldNotTheValue() throws Exception {
+        Family f = policeCase();
+        read("demo.police", "/api/v1/people/" + f.victim()).andExpect(jsonPath("$.address").value(REFUGE));
+        read("demo.police2", "/api/v1/people/" + f.victim()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.addressRestricted").value(true))
+                .andExpect(jsonPath("$.addressWithheld").value(true))
+                .andExpect(content().string(not(containsString("Sanctuary"))));
+    }
+
+    @Test
+    void sharingWithoutConsentNeedsAnotherLawfulBasisAndARefusedDecisionChangesNothing() throws Exception {
+        Family f = policeCase();
+        long decisions = data.count("share_decision");
+        long involvements = data.count("case_agency");
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions",
+                share("Haven IDVA Service", "VICTIM", "REFUSED", "CONSENT"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("lawfulBasis"));
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", "{\"decision\":\"SHARE\",\"colour\":1}")
+                .andExpect(status().isBadRequest());
+        assertThat(data.count("share_decision")).isEqualTo(decisions);
+        assertThat(data.count("case_agency")).isEqualTo(involvements);
+
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions",
+                share("Haven IDVA Service", "VICTIM", "REFUSED", "VITAL_INTERESTS")).andExpect(status().isCreated());
+        read("demo.idva", "/api/v1/cases/" + f.caseId()).andExpect(status().isOk());
+    }
+
+    @Test
+    void aDecisionNotToShareIsRecordedWithItsReasonAndInvolvesNobody() throws Exception {
+        Family f = policeCase();
+        UUID school = jdbc.sql("select id from agency where name = 'Millbrook Primary School'").query(UUID.class).single();
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", """
+                {"decision":"NOT_SHARE","withAgencyId":"%s","what":"The incident","consent":"REFUSED",
+                 "rationale":"No children at the school; she asked us not to"}""".formatted(school))
+                .andExpect(status().isCreated());
+        read("demo.police", "/api/v1/cases/" + f.caseId())
+                .andExpect(jsonPath("$.sharing[0].decision").value("NOT_SHARE"))
+                .andExpect(jsonPath("$.sharing[0].rationale").value("No children at the school; she asked us not to"));
+        read("demo.school", "/api/v1/cases/" + f.caseId()).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void breakGlassOpensTheCaseForALimitedTimeAndTellsTheCasesWorkers() throws Exception {
+        Family f = policeCase();
+        post("demo.school", "/api/v1/cases/break-glass", "{\"reference\":\"" + f.reference() + "\",\"reason\":\"short\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        assertThat(jdbc.sql("select count(*) from break_glass_access where case_id = ?").param(f.caseId())
+                .query(Long.class).single()).isZero();
+
+        post("demo.school", "/api/v1/cases/break-glass", """
+                {"reference":"%s","reason":"Child disclosed at school today that dad hit mum; need the case now"}"""
+                .formatted(f.reference())).andExpect(status().isCreated()).andExpect(jsonPath("$.granted").value(true));
+        read("demo.school", "/api/v1/cases/" + f.caseId()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.relationship").value("BREAK_GLASS"))
+                .andExpect(jsonPath("$.breakGlass", hasSize(0)));
+        read("demo.school", "/api/v1/people/" + f.victim()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.addressWithheld").value(true));
+        read("demo.police", "/api/v1/notifications").andExpect(status().isOk())
+                .andExpect(content().string(containsString("opened case " + f.reference() + " without a relationship")))
+                .andExpect(content().string(containsString("Child disclosed at school")));
+        read("demo.police", "/api/v1/cases/" + f.caseId())
+                .andExpect(jsonPath("$.breakGlass[0].userName").value("Sam School"));
+        // Break-glass is for looking: it cannot pass the case on.
+        post("demo.school", "/api/v1/cases/" + f.caseId() + "/share-decisions",
+                share("Haven IDVA Service", "VICTIM", "GIVEN", "CONSENT")).andExpect(status().isForbidden());
+
+        jdbc.sql("update break_glass_access set granted_at = now() - interval '5 hours', expires_at = now() - interval '1 hour'"
+                + " where case_id = ?").param(f.caseId()).update();
+        read("demo.school", "/api/v1/cases/" + f.caseId()).andExpect(status().isNotFound());
+        read("demo.school", "/api/v1/people/" + f.victim()).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void breakGlassTellsTheSafeguardingLeadOfTheUsersOwnAgency() throws Exception {
+        String family = unique();
+        UUID victim = person("demo.idva", "{\"givenName\":\"Jo\",\"familyName\":\"" + family + "\"}");
+        UUID harm = person("demo.idva", "{\"givenName\":\"Kev\",\"familyName\":\"" + family + "\"}");
+        incident("demo.idva", victim, harm, LocalDate.now(ZoneId.of("Europe/London")).minusDays(1));
+        String reference = jdbc.sql("select reference from dva_case where victim_person_id = ?").param(victim)
+                .query(String.class).single();
+        post("demo.police2", "/api/v1/cases/break-glass", """
+                {"reference":"%s","reason":"Called to the address tonight, need history"}""".formatted(reference))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.granted").value(true));
+        read("demo.policelead", "/api/v1/notifications")
+                .andExpect(content().string(containsString("PC Lee Constable (Wrekin Vale Police) opened case " + reference)));
+        read("demo.idva", "/api/v1/notifications")
+                .andExpect(content().string(containsString("opened case " + reference)));
+    }
+
+    @Test
+    void breakGlassIsNotNeededWhereTheAgencyIsAlreadyInvolved() throws Exception {
+        Family f = policeCase();
+        post("demo.police2", "/api/v1/cases/break-glass", """
+                {"reference":"%s","reason":"Called to the address tonight, need history"}""".formatted(f.reference()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.granted").value(false));
+        assertThat(jdbc.sql("select count(*) from break_glass_access where case_id = ?").param(f.caseId())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theLeadAgencyChangesOnlyToAnInvolvedAgencyAndNeverOverAnotherChange() throws Exception {
+        Family f = policeCase();
+        UUID idvaService = jdbc.sql("select id from agency where name = 'Haven IDVA Service'").query(UUID.class).single();
+        String body = "{\"leadAgencyId\":\"" + idvaService + "\"}";
+        mvc.perform(put("/api/v1/cases/" + f.caseId() + "/lead-agency").contentType("application/json").content(body)
+                .with(httpBasic("demo.police", "demo"))).andExpect(status().isPreconditionRequired());
+        mvc.perform(put("/api/v1/cases/" + f.caseId() + "/lead-agency").header("If-Match", "\"0\"")
+                .contentType("application/json").content(body).with(httpBasic("demo.police", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("leadAgencyId"));
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions",
+                share("Haven IDVA Service", "VICTIM", "GIVEN", "CONSENT")).andExpect(status().isCreated());
+        mvc.perform(put("/api/v1/cases/" + f.caseId() + "/lead-agency").header("If-Match", "\"0\"")
+                .contentType("application/json").content(body).with(httpBasic("demo.police", "demo")))
+                .andExpect(status().isNoContent());
+        mvc.perform(put("/api/v1/cases/" + f.caseId() + "/lead-agency").header("If-Match", "\"0\"")
+                .contentType("application/json").content(body).with(httpBasic("demo.police", "demo")))
+                .andExpect(status().isPreconditionFailed());
+        read("demo.idva", "/api/v1/cases/" + f.caseId()).andExpect(jsonPath("$.summary.leadAgencyName").value("Haven IDVA Service"));
+    }
+}
