@@ -178,6 +178,7 @@ public class Cases {
     @Transactional
     public java.util.Optional<CaseSummary> openCaseOf(UUID personId) {
         Actor actor = requirePractitioner("READ_CASE", null);
+        people.get(personId);
         return jdbc.sql("""
                 select distinct c.id from dva_case c join case_person p on p.case_id = c.id
                  where p.person_id = ? and c.status = 'OPEN' order by c.id""").param(personId).query(UUID.class).list()

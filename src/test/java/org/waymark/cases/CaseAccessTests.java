@@ -63,8 +63,13 @@ class CaseAccessTests {
     }
 
     UUID person(String user, String json) throws Exception {
-        String body = post(user, "/api/v1/people", json).andExpect(status().isCreated()).andReturn().getResponse()
-                .getContentAsString();
+        return createPerson(mvc, user, json);
+    }
+
+    static UUID createPerson(MockMvc mvc, String user, String json) throws Exception {
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/people")
+                        .contentType("application/json").content(json).with(httpBasic(user, "demo")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return UUID.fromString(JsonPath.read(body, "$.id"));
     }
 
@@ -292,5 +297,72 @@ class CaseAccessTests {
                 .contentType("application/json").content(body).with(httpBasic("demo.police", "demo")))
                 .andExpect(status().isPreconditionFailed());
         read("demo.idva", "/api/v1/cases/" + f.caseId()).andExpect(jsonPath("$.summary.leadAgencyName").value("Haven IDVA Service"));
+    }
+
+    @Test
+    void restrictedValuesNeverReachThePerpetratorSideInAnyOutput() throws Exception {
+        Family f = policeCase();
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", share("Fresh Start Perpetrator Programme",
+                "PERSON_CAUSING_HARM", "NOT_SOUGHT", "PREVENTION_OF_CRIME")).andExpect(status().isCreated());
+        UUID dvpp = data.userId("demo.dvpp");
+        // Even allocated to the case, a perpetrator-programme worker is never named with need to know.
+        post("demo.dvpp", "/api/v1/cases/" + f.caseId() + "/workers",
+                "{\"userId\":\"" + dvpp + "\",\"worksWith\":\"PERSON_CAUSING_HARM\"}").andExpect(status().isCreated());
+        long auditBefore = data.lastAuditId();
+
+        List<String> outputs = new java.util.ArrayList<>();
+        for (String path : List.of("/api/v1/cases", "/api/v1/cases/" + f.caseId(), "/api/v1/people/" + f.victim(),
+                "/api/v1/people/" + f.victim() + "/details", "/api/v1/people/" + f.victim() + "/relationships",
+                "/api/v1/people/" + f.victim() + "/chronology", "/api/v1/people/" + f.victim() + "/family-chronology",
+                "/api/v1/people/" + f.victim() + "/facts", "/api/v1/people/" + f.harm(),
+                "/api/v1/people/" + f.harm() + "/family-chronology", "/api/v1/notifications")) {
+            outputs.add(path + " " + read("demo.dvpp", path).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString());
+        }
+        // Search results and their reasons, with the refuge details typed in as a probe.
+        String surname = jdbc.sql("select family_name from person where id = ?").param(f.victim()).query(String.class).single();
+        outputs.add(post("demo.dvpp", "/api/v1/people/matches", """
+                {"givenName":"Maya","familyName":"%s","dateOfBirth":"1990-02-03","address":"%s","postcode":"%s","phone":"%s"}"""
+                .formatted(surname, REFUGE, REFUGE_POSTCODE, NEW_PHONE)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString().replace(REFUGE_POSTCODE, "(probe)"));
+        // Error messages.
+        outputs.add(post("demo.dvpp", "/api/v1/cases/" + f.caseId() + "/share-decisions", "{\"decision\":\"SHARE\"}")
+                .andReturn().getResponse().getContentAsString());
+        outputs.add(post("demo.dvpp", "/api/v1/people/" + f.victim() + "/links", "{\"otherPersonId\":\"" + f.harm() + "\"}")
+                .andReturn().getResponse().getContentAsString());
+        // Pages.
+        org.springframework.mock.web.MockHttpSession session = org.waymark.SignedIn.as(mvc, "demo.dvpp");
+        for (String path : List.of("/", "/cases", "/cases/" + f.caseId(), "/cases/" + f.caseId() + "/sharing/new",
+                "/people/" + f.victim(), "/people/" + f.victim() + "/chronology",
+                "/people/" + f.victim() + "/family-chronology", "/people/" + f.harm(), "/notifications")) {
+            outputs.add(path + " " + mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString());
+        }
+        outputs.add(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/people/new")
+                        .session(session).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("givenName", "Maya").param("familyName", surname).param("dateOfBirth-day", "3")
+                        .param("dateOfBirth-month", "2").param("dateOfBirth-year", "1990").param("action", "check"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        // What the audit trail holds about these reads (its views show these rows).
+        outputs.add(data.auditSince(auditBefore).toString());
+
+        assertThat(outputs).isNotEmpty().allSatisfy(output -> assertThat(output)
+                .doesNotContain("Sanctuary").doesNotContain(REFUGE_POSTCODE).doesNotContain("900877")
+                .doesNotContain("900 877").doesNotContain("Hidden Lane"));
+        assertThat(String.join("\n", outputs)).contains("Withheld");
+        // The same pages for the allocated police officer do show them: the search above could have found them.
+        read("demo.police", "/api/v1/people/" + f.victim()).andExpect(content().string(containsString("Sanctuary")));
+    }
+
+    @Test
+    void aWorkerAllocatedToThePersonCausingHarmIsPerpetratorSideEvenInTheVictimsAgency() throws Exception {
+        Family f = policeCase();
+        UUID colleague = data.userId("demo.police2");
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/workers",
+                "{\"userId\":\"" + colleague + "\",\"worksWith\":\"PERSON_CAUSING_HARM\"}").andExpect(status().isCreated());
+        read("demo.police2", "/api/v1/people/" + f.victim()).andExpect(jsonPath("$.addressWithheld").value(true))
+                .andExpect(content().string(not(containsString("Sanctuary"))));
+        read("demo.police2", "/api/v1/people/" + f.harm()).andExpect(status().isOk());
     }
 }

@@ -1,0 +1,126 @@
+package org.waymark.cases;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.waymark.SignedIn;
+import org.waymark.TestData;
+import org.waymark.WaymarkTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every endpoint that takes a person, case or assessment answers 404 to a practitioner with no relationship
+ * with it, and audits the refusal. The endpoints are found from the application's own request mappings, so
+ * a new endpoint is covered (or this test fails) without anyone remembering to add it.
+ */
+@WaymarkTest
+class EveryEndpointNeedsARelationshipTests {
+
+    /** Objects that are not personal records: administration, guarded by the ADMIN role instead. */
+    static final List<String> NOT_PERSONAL = List.of("/admin/", "/api/v1/agencies/", "/api/v1/users/");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    record Endpoint(RequestMethod method, String pattern) {
+    }
+
+    @Test
+    void everyEndpointRefusesAPractitionerWithoutARelationshipWith404AndAnAuditedRefusal() throws Exception {
+        data.demoPartnership();
+        MockHttpSession police = SignedIn.as(mvc, "demo.police");
+        String family = CaseAccessTests.unique();
+        UUID victim = CaseAccessTests.createPerson(mvc, "demo.police", "{\"givenName\":\"Nia\",\"familyName\":\"" + family + "\"}");
+        UUID harm = CaseAccessTests.createPerson(mvc, "demo.police", "{\"givenName\":\"Ian\",\"familyName\":\"" + family + "\"}");
+        mvc.perform(post("/api/v1/incidents").contentType("application/json").with(httpBasic("demo.police", "demo"))
+                .content("""
+                        {"occurredOn":"%s","cameToLight":"POLICE_CALL_OUT","people":[{"personId":"%s","role":"VICTIM"},
+                         {"personId":"%s","role":"PERSON_CAUSING_HARM"}]}""".formatted(
+                        LocalDate.now(ZoneId.of("Europe/London")).minusDays(1), victim, harm)))
+                .andExpect(status().isCreated());
+        UUID caseId = jdbc.sql("select id from dva_case where victim_person_id = ?").param(victim).query(UUID.class).single();
+        String location = mvc.perform(post("/risk-assessments/new").session(police).with(csrf())
+                        .param("victimReference", "Nia " + family).param("profile", "national"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UUID assessment = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.contains("{") && NOT_PERSONAL.stream().noneMatch(pattern::startsWith)) {
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+                            .forEach(m -> endpoints.add(new Endpoint(m, pattern)));
+                }
+            }
+        }
+        assertThat(endpoints).as("endpoints found").hasSizeGreaterThan(40);
+
+        MockHttpSession health = SignedIn.as(mvc, "demo.health");
+        List<String> failures = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            String path = endpoint.pattern()
+                    .replace("{personId}", victim.toString())
+                    .replace("{linkId}", UUID.randomUUID().toString())
+                    .replace("{index}", "0")
+                    .replace("{section}", "1")
+                    .replace("{instrumentId}", "s-dash");
+            UUID id = path.startsWith("/risk-assessments/") ? assessment
+                    : path.startsWith("/cases/") || path.startsWith("/api/v1/cases/") ? caseId : victim;
+            path = path.replace("{id}", id.toString());
+            assertThat(path).as("every path variable is filled in: " + endpoint).doesNotContain("{");
+            MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(endpoint.method().name()), path);
+            if (path.startsWith("/api/")) {
+                request.with(httpBasic("demo.health", "demo")).header("If-Match", "\"0\"");
+                if (endpoint.method() != RequestMethod.GET) {
+                    request.contentType("application/json").content("{}");
+                }
+            } else {
+                request.session(health).with(csrf());
+            }
+            long before = data.lastAuditId();
+            int status = mvc.perform(request).andReturn().getResponse().getStatus();
+            List<Map<String, Object>> audit = data.auditSince(before);
+            boolean refusalAudited = audit.stream().anyMatch(row -> "REFUSED".equals(row.get("outcome")));
+            boolean anythingAllowed = audit.stream().anyMatch(row -> "ALLOWED".equals(row.get("outcome"))
+                    && !String.valueOf(row.get("action")).startsWith("SIGN_IN"));
+            if (status != 404 || !refusalAudited || anythingAllowed) {
+                failures.add(endpoint.method() + " " + endpoint.pattern() + " answered " + status
+                        + (refusalAudited ? "" : ", no refusal audited") + (anythingAllowed ? ", something was allowed" : ""));
+            }
+        }
+        assertThat(failures).as("endpoints that did not refuse properly").isEmpty();
+    }
+}
