@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.waymark.people.GeneratePeopleCommand;
 import org.waymark.people.LinkCommand;
+import org.waymark.platform.KeysetCommand;
 
 /** Waymark: the multi-agency response to domestic violence and abuse, as one deployable. */
 @SpringBootApplication
@@ -16,6 +17,9 @@ public class WaymarkApplication {
         }
         if (args.length > 0 && args[0].equals("generate-people")) {
             System.exit(GeneratePeopleCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
+        }
+        if (args.length > 0 && args[0].equals("keyset")) {
+            System.exit(KeysetCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(WaymarkApplication.class, args);
     }

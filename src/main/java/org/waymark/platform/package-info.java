@@ -1,5 +1,5 @@
 /**
  * Shared kernel: the database (embedded or external), time in Europe/London, the signed-in actor,
- * and the API error conventions every module uses.
+ * the API error conventions every module uses, and the sealing of restricted values at rest.
  */
 package org.waymark.platform;
