@@ -21,6 +21,24 @@ public class WaymarkApplication {
         if (args.length > 0 && args[0].equals("keyset")) {
             System.exit(KeysetCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("reseal")) {
+            System.exit(reseal(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(WaymarkApplication.class, args);
+    }
+
+    /** After a key rotation: reseal every sealed value under the new primary key, then the old key can be retired. */
+    static int reseal(String[] args) {
+        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(WaymarkApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE).run(args)) {
+            int total = 0;
+            for (var entry : context.getBeansOfType(org.waymark.platform.Resealable.class).entrySet()) {
+                int resealed = entry.getValue().resealAll();
+                System.err.println("reseal: " + entry.getKey() + ": " + resealed + " values resealed");
+                total += resealed;
+            }
+            System.err.println("reseal: done, " + total + " values resealed under the current primary key");
+            return 0;
+        }
     }
 }

@@ -23,14 +23,16 @@ import org.waymark.organisations.AgencyType;
 import org.waymark.people.People;
 import org.waymark.platform.Actor;
 import org.waymark.platform.CurrentActor;
+import org.waymark.platform.FieldEncryption;
 import org.waymark.platform.FieldError;
+import org.waymark.platform.Resealable;
 import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.NeedToKnow;
 import org.waymark.platform.NotFoundException;
 
 /** The incidents module's API: record incidents, read a person's chronology and the facts derived from it. */
 @Service
-public class Incidents {
+public class Incidents implements Resealable {
 
     static final String OBJECT = "INCIDENT";
     public static final Set<String> CAME_TO_LIGHT = Set.of("POLICE_CALL_OUT", "PROMPTED_DISCLOSURE",
@@ -50,9 +52,11 @@ public class Incidents {
     private final Agencies agencies;
     private final NeedToKnow needToKnow;
     private final ApplicationEventPublisher events;
+    private final FieldEncryption encryption;
 
     Incidents(JdbcClient jdbc, People people, AuditTrail audit, Clock clock, Agencies agencies, NeedToKnow needToKnow,
-              ApplicationEventPublisher events) {
+              ApplicationEventPublisher events, FieldEncryption encryption) {
+        this.encryption = encryption;
         this.agencies = agencies;
         this.needToKnow = needToKnow;
         this.events = events;
@@ -124,19 +128,22 @@ public class Incidents {
             people.get(involved.personId());
         }
         UUID id = UUID.randomUUID();
+        // A restricted location (it can be the safe address) is sealed, never stored in plain text.
+        boolean restrictLocation = incident.locationRestricted() && blank(incident.location()) != null;
         jdbc.sql("""
                 insert into incident (id, occurred_on, location, came_to_light, abuse_types, severity, injuries, weapon,
                                       strangulation, sexual_violence, threats_to_kill, criminal_justice_outcome,
                                       narrative, reporting_agency_id, reported_by, location_restricted, disclosed_by,
-                                      disclosed_to, who_else_knows)
-                values (?, ?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]))
-                """).params(id, Date.valueOf(incident.occurredOn()), blank(incident.location()), incident.cameToLight(),
+                                      disclosed_to, who_else_knows, sealed_location)
+                values (?, ?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), ?)
+                """).params(id, Date.valueOf(incident.occurredOn()), restrictLocation ? null : blank(incident.location()),
+                incident.cameToLight(),
                 incident.abuseTypes().toArray(String[]::new), incident.severity(), incident.injuries(),
                 incident.weapon(), incident.strangulation(), incident.sexualViolence(), incident.threatsToKill(),
                 blank(incident.criminalJusticeOutcome()), blank(incident.narrative()), actor.agencyId(),
-                actor.userId(), incident.locationRestricted() && blank(incident.location()) != null,
-                blank(incident.disclosedBy()), blank(incident.disclosedTo()),
-                incident.whoElseKnows().toArray(String[]::new)).update();
+                actor.userId(), restrictLocation, blank(incident.disclosedBy()), blank(incident.disclosedTo()),
+                incident.whoElseKnows().toArray(String[]::new),
+                restrictLocation ? encryption.seal(blank(incident.location()), "incident/" + id + "/location") : null).update();
         for (NewIncident.Involved involved : incident.people()) {
             jdbc.sql("insert into incident_person (incident_id, person_id, role, experience) values (?, ?, ?, ?)")
                     .params(id, involved.personId(), involved.role(), involved.experience()).update();
@@ -258,6 +265,23 @@ public class Incidents {
                     return null;
                 }).list();
         return connected;
+    }
+
+    /** Reseals restricted locations not sealed under the current key (after a key rotation). */
+    @Override
+    @Transactional
+    public int resealAll() {
+        int resealed = 0;
+        for (Map<String, Object> row : jdbc.sql("select id, sealed_location from incident where sealed_location is not null")
+                .query().listOfRows()) {
+            byte[] sealed = (byte[]) row.get("sealed_location");
+            if (encryption.needsResealing(sealed)) {
+                jdbc.sql("update incident set sealed_location = ? where id = ?")
+                        .params(encryption.reseal(sealed, "incident/" + row.get("id") + "/location"), row.get("id")).update();
+                resealed++;
+            }
+        }
+        return resealed;
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

@@ -27,6 +27,7 @@ import org.waymark.people.matching.NhsNumbers;
 import org.waymark.people.matching.PersonRecord;
 import org.waymark.platform.Actor;
 import org.waymark.platform.CurrentActor;
+import org.waymark.platform.FieldEncryption;
 import org.waymark.platform.FieldError;
 import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.NeedToKnow;
@@ -54,12 +55,14 @@ public class People {
     private final BlockingKeys keys = BlockingKeys.defaults();
     private final AtomicReference<ScorerForPopulation> scorer = new AtomicReference<>();
     private final NeedToKnow needToKnow;
+    private final FieldEncryption encryption;
 
     private record ScorerForPopulation(long population, MatchScorer scorer) {
     }
 
-    People(JdbcClient jdbc, AuditTrail audit, Clock clock, NeedToKnow needToKnow) {
+    People(JdbcClient jdbc, AuditTrail audit, Clock clock, NeedToKnow needToKnow, FieldEncryption encryption) {
         this.needToKnow = needToKnow;
+        this.encryption = encryption;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -96,13 +99,29 @@ public class People {
             }
         }
         if (blank(person.address()) != null) {
-            jdbc.sql("insert into person_address (id, person_id, address, postcode, restricted) values (?, ?, ?, ?, ?)")
-                    .params(UUID.randomUUID(), id, person.address().trim(), blank(person.postcode()),
-                            person.addressRestricted()).update();
+            UUID addressId = UUID.randomUUID();
+            if (person.addressRestricted()) {
+                // Sealed, bound to this row: never in plain text, never in the match keys.
+                jdbc.sql("""
+                        insert into person_address (id, person_id, sealed_address, sealed_postcode, restricted)
+                        values (?, ?, ?, ?, true)""").params(addressId, id,
+                        encryption.seal(person.address().trim(), "person_address/" + addressId + "/address"),
+                        encryption.seal(blank(person.postcode()), "person_address/" + addressId + "/postcode")).update();
+            } else {
+                jdbc.sql("insert into person_address (id, person_id, address, postcode, restricted) values (?, ?, ?, ?, false)")
+                        .params(addressId, id, person.address().trim(), blank(person.postcode())).update();
+            }
         }
         if (blank(person.phone()) != null) {
-            jdbc.sql("insert into person_contact (id, person_id, kind, value, restricted) values (?, ?, 'PHONE', ?, ?)")
-                    .params(UUID.randomUUID(), id, person.phone().trim(), person.phoneRestricted()).update();
+            UUID contactId = UUID.randomUUID();
+            if (person.phoneRestricted()) {
+                jdbc.sql("insert into person_contact (id, person_id, kind, sealed_value, restricted) values (?, ?, 'PHONE', ?, true)")
+                        .params(contactId, id, encryption.seal(person.phone().trim(), "person_contact/" + contactId + "/value"))
+                        .update();
+            } else {
+                jdbc.sql("insert into person_contact (id, person_id, kind, value, restricted) values (?, ?, 'PHONE', ?, false)")
+                        .params(contactId, id, person.phone().trim()).update();
+            }
         }
         storeKeys(id, matchRecord(id.toString(), person));
         audit.record(AuditEntry.allowed("CREATE_PERSON", OBJECT, id));
@@ -698,10 +717,10 @@ public class People {
         List<String> previous = jdbc.sql("select family_name from person_other_name where person_id = ? and family_name is not null")
                 .param(id).query(String.class).list();
         Map<String, Object> address = jdbc.sql("""
-                        select address, postcode, restricted from person_address where person_id = ?
+                        select id, address, postcode, restricted, sealed_address, sealed_postcode from person_address where person_id = ?
                          order by to_date desc nulls first, from_date desc nulls last limit 1""")
                 .param(id).query().listOfRows().stream().findFirst().orElse(Map.of());
-        Map<String, Object> phone = jdbc.sql("select value, restricted from person_contact where person_id = ? and kind = 'PHONE' limit 1")
+        Map<String, Object> phone = jdbc.sql("select id, value, restricted, sealed_value from person_contact where person_id = ? and kind = 'PHONE' limit 1")
                 .param(id).query().listOfRows().stream().findFirst().orElse(Map.of());
         List<Person.Link> links = jdbc.sql("""
                         select l.id, case when l.person_a = :id then l.person_b else l.person_a end as other, l.score,
@@ -731,11 +750,20 @@ public class People {
         boolean phoneRestricted = Boolean.TRUE.equals(phone.get("restricted"));
         boolean addressWithheld = addressRestricted && !access.restrictedVisible();
         boolean phoneWithheld = phoneRestricted && !access.restrictedVisible();
+        // Opened only for someone with need to know; everyone else's request never decrypts it.
+        String addressText = addressWithheld ? null : addressRestricted
+                ? encryption.open((byte[]) address.get("sealed_address"), "person_address/" + address.get("id") + "/address")
+                : (String) address.get("address");
+        String postcodeText = addressWithheld ? null : addressRestricted
+                ? encryption.open((byte[]) address.get("sealed_postcode"), "person_address/" + address.get("id") + "/postcode")
+                : (String) address.get("postcode");
+        String phoneText = phoneWithheld ? null : phoneRestricted
+                ? encryption.open((byte[]) phone.get("sealed_value"), "person_contact/" + phone.get("id") + "/value")
+                : (String) phone.get("value");
         return new Person(id, rs.getString("given_name"), rs.getString("middle_names"), rs.getString("family_name"),
                 previous, dob == null ? null : dob.toLocalDate(), rs.getString("sex"),
-                addressWithheld ? null : (String) address.get("address"),
-                addressWithheld ? null : (String) address.get("postcode"), addressRestricted, addressWithheld,
-                phoneWithheld ? null : (String) phone.get("value"), phoneRestricted, phoneWithheld,
+                addressText, postcodeText, addressRestricted, addressWithheld,
+                phoneText, phoneRestricted, phoneWithheld,
                 rs.getString("nhs_number"), agency, rs.getString("agency_name"), rs.getTimestamp("created_at").toInstant(),
                 links, access.basis());
     }

@@ -365,4 +365,32 @@ class CaseAccessTests {
                 .andExpect(content().string(not(containsString("Sanctuary"))));
         read("demo.police2", "/api/v1/people/" + f.harm()).andExpect(status().isOk());
     }
+
+    @Test
+    void restrictedValuesAreSealedAtRestAndNeverInTheMatchKeys() throws Exception {
+        Family f = policeCase();
+        Map<String, Object> address = jdbc.sql("select * from person_address where person_id = ?").param(f.victim())
+                .query().singleRow();
+        assertThat(address.get("address")).isNull();
+        assertThat(address.get("postcode")).isNull();
+        assertThat(new String((byte[]) address.get("sealed_address"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("Sanctuary");
+        Map<String, Object> phone = jdbc.sql("select * from person_contact where person_id = ? and kind = 'PHONE'")
+                .param(f.victim()).query().singleRow();
+        assertThat(phone.get("value")).isNull();
+        assertThat(phone.get("sealed_value")).isNotNull();
+        Map<String, Object> incident = jdbc.sql("""
+                select i.location, i.sealed_location from incident i join case_incident c on c.incident_id = i.id
+                 where c.case_id = ?""").param(f.caseId()).query().singleRow();
+        assertThat(incident.get("location")).isNull();
+        assertThat(new String((byte[]) incident.get("sealed_location"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("Hidden Lane");
+        assertThat(jdbc.sql("select match_key from person_match_key where person_id = ?").param(f.victim())
+                .query(String.class).list()).noneMatch(key -> key.toUpperCase().replace(" ", "").contains("WV98QZ")
+                || key.contains("900877") || key.toLowerCase().contains("sanctuary"));
+        // Plain text can no longer be written for a restricted value, whatever the code path.
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql("""
+                insert into person_address (id, person_id, address, restricted) values (?, ?, 'Plain refuge', true)""")
+                .params(UUID.randomUUID(), f.victim()).update())).isNotNull();
+    }
 }
