@@ -2,6 +2,7 @@ package org.waymark;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.waymark.audit.VerifyAuditCommand;
 import org.waymark.people.GeneratePeopleCommand;
 import org.waymark.people.LinkCommand;
 import org.waymark.platform.KeysetCommand;
@@ -21,8 +22,13 @@ public class WaymarkApplication {
         if (args.length > 0 && args[0].equals("keyset")) {
             System.exit(KeysetCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        // These need the database but not the web server.
         if (args.length > 0 && args[0].equals("reseal")) {
             System.exit(reseal(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("verify-audit")) {
+            System.exit(VerifyAuditCommand.run(WaymarkApplication.class,
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         SpringApplication.run(WaymarkApplication.class, args);
     }

@@ -122,7 +122,7 @@ class SignInBrowserTests {
         assertThat(browser.text(".govuk-notification-banner--success")).contains("Agency added");
         browser.assertAccessible();
 
-        for (String page : List.of("/admin/users", "/admin/users/new", "/admin/audit", "/accessibility", "/account/password")) {
+        for (String page : List.of("/admin/users", "/admin/users/new", "/admin/audit", "/admin/audit/verification", "/accessibility", "/account/password")) {
             browser.open(page);
             browser.assertAccessible();
         }

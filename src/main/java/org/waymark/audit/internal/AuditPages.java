@@ -36,9 +36,17 @@ class AuditPages {
     }
 
     private final AuditTrail audit;
+    private final JdbcAuditChain chain;
 
-    AuditPages(AuditTrail audit) {
+    AuditPages(AuditTrail audit, JdbcAuditChain chain) {
         this.audit = audit;
+        this.chain = chain;
+    }
+
+    @GetMapping("/admin/audit/verification")
+    String verification(Model model) {
+        model.addAttribute("report", chain.verifyForAdministrator());
+        return "admin/audit-verification";
     }
 
     @GetMapping("/admin/audit")

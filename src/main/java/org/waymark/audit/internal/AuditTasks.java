@@ -16,6 +16,8 @@ class AuditTasks implements HomeTasks {
             return List.of();
         }
         return List.of(new HomeTask(820, "Search the audit trail", "/admin/audit",
-                "Who did what, when and from where, including refused access and sign-in attempts."));
+                        "Who did what, when and from where, including refused access and sign-in attempts."),
+                new HomeTask(821, "Verify the audit trail", "/admin/audit/verification",
+                        "Check that no audit row has been changed, removed or moved since it was sealed."));
     }
 }
