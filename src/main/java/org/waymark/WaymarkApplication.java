@@ -35,8 +35,9 @@ public class WaymarkApplication {
 
     /** After a key rotation: reseal every sealed value under the new primary key, then the old key can be retired. */
     static int reseal(String[] args) {
+        // Port -1: the web configuration loads but listens nowhere.
         try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(WaymarkApplication.class)
-                .web(org.springframework.boot.WebApplicationType.NONE).run(args)) {
+                .properties("server.port=-1").run(args)) {
             int total = 0;
             for (var entry : context.getBeansOfType(org.waymark.platform.Resealable.class).entrySet()) {
                 int resealed = entry.getValue().resealAll();
