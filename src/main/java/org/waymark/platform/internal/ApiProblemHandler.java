@@ -25,6 +25,7 @@ import org.waymark.platform.ConflictException;
 import org.waymark.platform.FieldError;
 import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.NotFoundException;
+import org.waymark.platform.TooManyRequestsException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -53,6 +54,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return notFound();
         }
         return badRequest(List.of(new FieldError(e.getName(), "Enter a valid value")));
+    }
+
+    /** Over a rate limit: when to come back, and nothing about what was asked. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        return tooManyRequests(e.retryAfterSeconds());
+    }
+
+    static ResponseEntity<ProblemDetail> tooManyRequests(long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests in a short time. Nothing was done; try again in " + retryAfterSeconds + " seconds.");
+        problem.setTitle("Too many requests");
+        // Stated, as in the 401, 403 and sign-in 429 answers: clients branch on it.
+        problem.setType(java.net.URI.create("about:blank"));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(problem);
     }
 
     @ExceptionHandler(ConflictException.class)
