@@ -88,6 +88,29 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    /**
+     * Text PostgreSQL cannot store (U+0000) that reached the database through a body not bound by
+     * StrictJsonBinding. The transaction rolled back, so nothing changed: bad input, not a server fault.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> unstorable(org.springframework.dao.DataIntegrityViolationException e) {
+        if (sqlState(e).equals(CHARACTER_NOT_IN_REPERTOIRE)) {
+            return badRequest(List.of(new FieldError("body", "Text must not contain the NUL character (U+0000)")));
+        }
+        throw e;
+    }
+
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
