@@ -22,6 +22,13 @@ public final class FormReader {
 
     public String text(String name) {
         String value = form.getFirst(name);
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold U+0000; only a forged post sends it.
+            if (errors.stream().noneMatch(e -> e.field().equals(name))) {
+                errors.add(new FieldError(name, "Remove the invisible NUL character from this answer"));
+            }
+            return null;
+        }
         return value == null || value.isBlank() ? null : value.trim();
     }
 

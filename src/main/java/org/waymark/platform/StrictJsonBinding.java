@@ -117,9 +117,17 @@ public final class StrictJsonBinding {
             Map<String, String> map = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 JsonNode value = entry.getValue();
+                if (hasNul(entry.getKey()) || value != null && value.isString() && hasNul(value.asString())) {
+                    errors.add(new FieldError(path + "." + entry.getKey(), NUL));
+                    continue;
+                }
                 map.put(entry.getKey(), value == null || value.isNull() ? null : value.isValueNode() ? value.asString() : value.toString());
             }
             return map;
+        }
+        if (node.isString() && hasNul(node.asString())) {
+            errors.add(new FieldError(path, NUL));
+            return null;
         }
         try {
             return json.treeToValue(node, type);
@@ -127,6 +135,13 @@ public final class StrictJsonBinding {
             errors.add(new FieldError(path, expectation(type)));
             return null;
         }
+    }
+
+    // PostgreSQL text cannot hold U+0000, and no answer needs it.
+    private static final String NUL = "must not contain the NUL character (U+0000)";
+
+    private static boolean hasNul(String text) {
+        return text.indexOf('\u0000') >= 0;
     }
 
     private static String expectation(Class<?> type) {

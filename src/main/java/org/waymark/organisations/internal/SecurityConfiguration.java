@@ -15,7 +15,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Two filter chains. The API (and its documentation, and the actuator) answers 401/403 problem+json,
@@ -34,6 +40,13 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    // JSON is never a document to render: nothing may load from it, nothing may frame it.
+    private static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    // No page needs any of these; denying them limits what injected content could do.
+    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+            + "magnetometer=(), microphone=(), payment=(), usb=()";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, with the algorithm recorded in each hash so it can be upgraded later.
@@ -44,7 +57,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
                                     AuditingAccessDeniedHandler accessDenied, ObjectProvider<JwtDecoder> jwtDecoder,
-                                    JwtActorConverter jwtConverter) throws Exception {
+                                    JwtActorConverter jwtConverter, SignInThrottle throttle) throws Exception {
         http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -55,9 +68,17 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(new SignInThrottleFilter(throttle, SignInThrottleFilter.Kind.HTTP_BASIC),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied));
+                        .accessDeniedHandler(accessDenied))
+                .headers(headers -> {
+                    commonHeaders(headers);
+                    headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                            request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/"),
+                            new StaticHeadersWriter("Content-Security-Policy", API_CONTENT_SECURITY_POLICY)));
+                });
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint(entryPoint)
@@ -68,7 +89,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, AuditingAccessDeniedHandler accessDenied) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, AuditingAccessDeniedHandler accessDenied,
+                                    SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/assets/**", "/webjars/**", "/js/**", "/css/**", "/favicon.ico", "/error",
                                 "/error/**", "/sign-in", "/accessibility").permitAll()
@@ -87,13 +109,31 @@ class SecurityConfiguration {
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
                         .deleteCookies("WAYMARK_SESSION"))
+                .addFilterBefore(new SignInThrottleFilter(throttle, SignInThrottleFilter.Kind.FORM),
+                        UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDenied))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> commonHeaders(headers)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
+    }
+
+    /**
+     * Headers for pages and API alike (Spring Security's defaults also send Cache-Control: no-store
+     * and X-Frame-Options: DENY). No referrer at all: our URLs name people's records, and no page
+     * relies on the header. HSTS only on a secure request: over plain HTTP the browser ignores it,
+     * and behind a TLS-terminating proxy the request is secure once server.forward-headers-strategy
+     * lets X-Forwarded-Proto through.
+     */
+    private static HeadersConfigurer<HttpSecurity> commonHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        return headers
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .httpStrictTransportSecurity(hsts -> hsts
+                        .requestMatcher(HttpServletRequest::isSecure)
+                        .maxAgeInSeconds(31_536_000)
+                        .includeSubDomains(true));
     }
 
     /**

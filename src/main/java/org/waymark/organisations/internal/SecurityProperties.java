@@ -3,10 +3,15 @@ package org.waymark.organisations.internal;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.waymark.platform.RateLimit;
 
-/** Sign-in policy: lockout after repeated failures, and the OIDC claim that names a local user. */
+/**
+ * Sign-in policy: lockout after repeated failures of one account, a limit on failed sign-ins from one
+ * client address (whatever usernames it tries), and the OIDC claim that names a local user.
+ */
 @ConfigurationProperties("waymark.security")
-record SecurityProperties(int maxFailedSignIns, Duration lockoutDuration, String oidcUsernameClaim) {
+record SecurityProperties(int maxFailedSignIns, Duration lockoutDuration, String oidcUsernameClaim,
+                          RateLimit signInRateLimit) {
 
     SecurityProperties {
         if (maxFailedSignIns <= 0) {
@@ -17,6 +22,9 @@ record SecurityProperties(int maxFailedSignIns, Duration lockoutDuration, String
         }
         if (oidcUsernameClaim == null || oidcUsernameClaim.isBlank()) {
             oidcUsernameClaim = "preferred_username";
+        }
+        if (signInRateLimit == null) {
+            signInRateLimit = new RateLimit(20, Duration.ofMinutes(5));
         }
     }
 }

@@ -33,9 +33,11 @@ class SignInAuditor {
     private final SecurityProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final SignInThrottle throttle;
 
     SignInAuditor(JdbcClient jdbc, AuditTrail audit, SecurityProperties properties, Clock clock,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.audit = audit;
         this.properties = properties;
@@ -84,6 +86,9 @@ class SignInAuditor {
                 .param(username).query(UUID.class).optional().orElse(null);
         if (userId != null && event.getException() instanceof BadCredentialsException) {
             countFailure(userId);
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            throttle.failed(attributes.getRequest().getRemoteAddr());
         }
         // An unknown username is not stored: people type their password into the username box.
         audit.recordIndependently(null, userId == null ? null : username.toLowerCase(),

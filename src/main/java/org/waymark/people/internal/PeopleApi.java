@@ -40,9 +40,11 @@ class PeopleApi {
 
     private final People people;
     private final StrictJsonBinding binding;
+    private final MatchThrottle throttle;
 
-    PeopleApi(People people, JsonMapper json) {
+    PeopleApi(People people, JsonMapper json, MatchThrottle throttle) {
         this.people = people;
+        this.throttle = throttle;
         this.binding = new StrictJsonBinding(json, Map.of(String.class, 10));
     }
 
@@ -61,6 +63,7 @@ class PeopleApi {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = PersonRequest.class))))
     Matches matches(@RequestBody JsonNode body) {
+        throttle.count();
         return new Matches(people.matches(bind(body).toNewPerson(), 10));
     }
 

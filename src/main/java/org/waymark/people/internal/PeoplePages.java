@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -26,6 +29,7 @@ import org.waymark.platform.FieldError;
 import org.waymark.platform.FormReader;
 import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.NotFoundException;
+import org.waymark.platform.TooManyRequestsException;
 
 /**
  * Recording a person at intake: the details are checked against existing records first, and the
@@ -38,10 +42,12 @@ class PeoplePages {
 
     private final People people;
     private final Clock clock;
+    private final MatchThrottle throttle;
 
-    PeoplePages(People people, Clock clock) {
+    PeoplePages(People people, Clock clock, MatchThrottle throttle) {
         this.people = people;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     @GetMapping
@@ -56,7 +62,8 @@ class PeoplePages {
     }
 
     @PostMapping("/new")
-    String submit(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+    String submit(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
         FormReader in = new FormReader(form);
         LocalDate dob = in.date("dateOfBirth", "Date of birth", LocalDate.now(clock));
         String previous = in.text("previousNames", 500, "Previous names");
@@ -70,6 +77,14 @@ class PeoplePages {
         String action = form.getFirst("action") == null ? "check" : form.getFirst("action");
         try {
             if (action.equals("check")) {
+                try {
+                    throttle.count();
+                } catch (TooManyRequestsException e) {
+                    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+                    return intakePage(model, form, List.of(new FieldError("check", "You have checked existing records"
+                            + " many times in a short time. Wait a minute and try again")), null);
+                }
                 return intakePage(model, form, List.of(), people.matches(person, 10));
             }
             if (action.startsWith("use:")) {

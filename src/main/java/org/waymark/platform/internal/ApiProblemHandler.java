@@ -25,6 +25,7 @@ import org.waymark.platform.ConflictException;
 import org.waymark.platform.FieldError;
 import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.NotFoundException;
+import org.waymark.platform.TooManyRequestsException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -55,6 +56,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return badRequest(List.of(new FieldError(e.getName(), "Enter a valid value")));
     }
 
+    /** Over a rate limit: when to come back, and nothing about what was asked. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        return tooManyRequests(e.retryAfterSeconds());
+    }
+
+    static ResponseEntity<ProblemDetail> tooManyRequests(long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests in a short time. Nothing was done; try again in " + retryAfterSeconds + " seconds.");
+        problem.setTitle("Too many requests");
+        // Stated, as in the 401, 403 and sign-in 429 answers: clients branch on it.
+        problem.setType(java.net.URI.create("about:blank"));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(problem);
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
@@ -69,6 +86,29 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 "This clashes with a record that was saved at the same moment. Nothing was changed; check and try again.");
         problem.setTitle("Conflict");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /**
+     * Text PostgreSQL cannot store (U+0000) that reached the database through a body not bound by
+     * StrictJsonBinding. The transaction rolled back, so nothing changed: bad input, not a server fault.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> unstorable(org.springframework.dao.DataIntegrityViolationException e) {
+        if (sqlState(e).equals(CHARACTER_NOT_IN_REPERTOIRE)) {
+            return badRequest(List.of(new FieldError("body", "Text must not contain the NUL character (U+0000)")));
+        }
+        throw e;
+    }
+
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
     }
 
     @Override

@@ -144,4 +144,15 @@ class PeoplePagesTests {
         mvc.perform(get("/people/new").session(police)).andExpect(status().isOk());
         mvc.perform(get("/people/" + UUID.randomUUID()).session(police)).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aNulCharacterInAnAnswerIsAnErrorOnThePageNotAServerFault() throws Exception {
+        long people = data.count("person");
+        mvc.perform(post("/people/new").session(police).with(csrf()).param("action", "new")
+                        .param("givenName", "Ann\u0000a").param("familyName", "Nul" + System.nanoTime()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#givenName\"")))
+                .andExpect(content().string(containsString("Remove the invisible NUL character")));
+        assertThat(data.count("person")).isEqualTo(people);
+    }
 }
