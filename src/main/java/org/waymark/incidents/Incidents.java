@@ -203,6 +203,61 @@ public class Incidents implements Resealable {
         return entries;
     }
 
+    /**
+     * One incident, as far as the caller has a need to know it: 404 (audited) for anyone who may not even
+     * know it happened; without a shared case only that it happened; restricted location withheld unless
+     * the caller recorded it or is allocated to the case.
+     */
+    @Transactional
+    public IncidentView get(UUID id) {
+        Actor actor = CurrentActor.require();
+        boolean exists = id != null && jdbc.sql("select count(*) > 0 from incident where id = ?").param(id)
+                .query(Boolean.class).single();
+        if (!exists) {
+            throw new NotFoundException("Incident");
+        }
+        NeedToKnow.IncidentAccess access = needToKnow.incident(actor, id);
+        // Reached through a same-person link alone, the caller must also see one of its people.
+        boolean seesSomeone = access.full() || jdbc.sql("select person_id from incident_person where incident_id = ?")
+                .param(id).query(UUID.class).list().stream().anyMatch(p -> needToKnow.person(actor, p).visible());
+        if (!access.summary() || !seesSomeone) {
+            audit.recordIndependently(AuditEntry.refused("READ_INCIDENT", OBJECT, id, "no need to know"));
+            throw new NotFoundException("Incident");
+        }
+        boolean full = access.full();
+        List<IncidentView.Involved> involved = jdbc.sql("""
+                        select ip.person_id, ip.role, ip.experience, p.given_name, p.family_name from incident_person ip
+                          join person p on p.id = ip.person_id where ip.incident_id = ? order by ip.role, p.family_name""")
+                .param(id).query((rs, n) -> {
+                    UUID personId = rs.getObject("person_id", UUID.class);
+                    boolean visible = needToKnow.person(actor, personId).visible();
+                    String name = visible ? String.join(" ", java.util.stream.Stream.of(rs.getString("given_name"),
+                            rs.getString("family_name")).filter(x -> x != null).toList()) : null;
+                    return new IncidentView.Involved(visible ? personId : null, name, rs.getString("role"),
+                            full ? rs.getString("experience") : null);
+                }).list();
+        IncidentView view = jdbc.sql("""
+                        select i.*, a.name as agency_name from incident i join agency a on a.id = i.reporting_agency_id
+                         where i.id = ?""").param(id).query((rs, n) -> {
+                    boolean restricted = rs.getBoolean("location_restricted");
+                    boolean withheld = restricted && (!full || !access.restrictedVisible());
+                    String location = !full || withheld ? null : restricted
+                            ? encryption.open(rs.getBytes("sealed_location"), "incident/" + id + "/location")
+                            : rs.getString("location");
+                    return new IncidentView(id, rs.getDate("occurred_on").toLocalDate(), rs.getString("agency_name"), full,
+                            full ? rs.getString("came_to_light") : null, rs.getString("severity"),
+                            full ? strings(rs.getArray("abuse_types")) : List.of(), full && rs.getBoolean("injuries"),
+                            full && rs.getBoolean("weapon"), full && rs.getBoolean("strangulation"),
+                            full && rs.getBoolean("sexual_violence"), full && rs.getBoolean("threats_to_kill"),
+                            full ? rs.getString("criminal_justice_outcome") : null, full ? rs.getString("narrative") : null,
+                            location, restricted, withheld, full ? rs.getString("disclosed_by") : null,
+                            full ? rs.getString("disclosed_to") : null,
+                            full ? strings(rs.getArray("who_else_knows")) : List.of(), involved);
+                }).single();
+        audit.record(AuditEntry.allowed("READ_INCIDENT", OBJECT, id).with("full", Boolean.toString(full)));
+        return view;
+    }
+
     /** The facts the decision rules need, derived from every record of this person. */
     @Transactional
     public DerivedFacts facts(UUID personId, LocalDate asOf) {

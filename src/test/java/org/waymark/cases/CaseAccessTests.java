@@ -393,4 +393,28 @@ class CaseAccessTests {
                 insert into person_address (id, person_id, address, restricted) values (?, ?, 'Plain refuge', true)""")
                 .params(UUID.randomUUID(), f.victim()).update())).isNotNull();
     }
+
+    @Test
+    void anIncidentShowsItsRestrictedLocationOnlyToItsRecorderAndTheAllocatedWorkers() throws Exception {
+        Family f = policeCase();
+        UUID incident = jdbc.sql("select incident_id from case_incident where case_id = ?").param(f.caseId())
+                .query(UUID.class).single();
+        String path = "/api/v1/incidents/" + incident;
+        read("demo.police", path).andExpect(status().isOk()).andExpect(jsonPath("$.full").value(true))
+                .andExpect(jsonPath("$.location").value("Safe house, 4 Hidden Lane"));
+        read("demo.police2", path).andExpect(status().isOk()).andExpect(jsonPath("$.full").value(true))
+                .andExpect(jsonPath("$.locationWithheld").value(true))
+                .andExpect(content().string(not(containsString("Hidden Lane"))));
+        read("demo.idva", path).andExpect(status().isNotFound());
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions",
+                share("Haven IDVA Service", "VICTIM", "GIVEN", "CONSENT")).andExpect(status().isCreated());
+        read("demo.idva", path).andExpect(status().isOk()).andExpect(jsonPath("$.narrative").value("Officers attended the call"))
+                .andExpect(jsonPath("$.locationWithheld").value(true));
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", share("Fresh Start Perpetrator Programme",
+                "PERSON_CAUSING_HARM", "NOT_SOUGHT", "PREVENTION_OF_CRIME")).andExpect(status().isCreated());
+        read("demo.dvpp", path).andExpect(status().isNotFound());
+        mvc.perform(get("/incidents/" + incident).session(org.waymark.SignedIn.as(mvc, "demo.police2")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Withheld")))
+                .andExpect(content().string(not(containsString("Hidden Lane"))));
+    }
 }

@@ -71,6 +71,7 @@ class EveryEndpointNeedsARelationshipTests {
                         LocalDate.now(ZoneId.of("Europe/London")).minusDays(1), victim, harm)))
                 .andExpect(status().isCreated());
         UUID caseId = jdbc.sql("select id from dva_case where victim_person_id = ?").param(victim).query(UUID.class).single();
+        UUID incident = jdbc.sql("select incident_id from case_incident where case_id = ?").param(caseId).query(UUID.class).single();
         String location = mvc.perform(post("/risk-assessments/new").session(police).with(csrf())
                         .param("victimReference", "Nia " + family).param("profile", "national"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
@@ -98,6 +99,7 @@ class EveryEndpointNeedsARelationshipTests {
                     .replace("{section}", "1")
                     .replace("{instrumentId}", "s-dash");
             UUID id = path.startsWith("/risk-assessments/") ? assessment
+                    : path.startsWith("/incidents/") || path.startsWith("/api/v1/incidents/") ? incident
                     : path.startsWith("/cases/") || path.startsWith("/api/v1/cases/") ? caseId : victim;
             path = path.replace("{id}", id.toString());
             assertThat(path).as("every path variable is filled in: " + endpoint).doesNotContain("{");

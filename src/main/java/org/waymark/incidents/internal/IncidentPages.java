@@ -123,6 +123,12 @@ class IncidentPages {
         return "incidents/new";
     }
 
+    @GetMapping("/incidents/{id}")
+    String incident(@PathVariable UUID id, Model model) {
+        model.addAttribute("incident", incidents.get(id));
+        return "incidents/incident";
+    }
+
     @GetMapping("/people/{id}/family-chronology")
     String familyChronology(@PathVariable UUID id, Model model) {
         model.addAttribute("family", true);

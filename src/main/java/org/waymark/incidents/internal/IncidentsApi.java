@@ -54,6 +54,13 @@ class IncidentsApi {
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + id)).body(Map.of("id", id));
     }
 
+    @GetMapping("/api/v1/incidents/{id}")
+    @Operation(summary = "One incident, as far as you have a need to know it (a restricted location is withheld"
+            + " unless you recorded it or are allocated to the case)")
+    org.waymark.incidents.IncidentView incident(@PathVariable UUID id) {
+        return incidents.get(id);
+    }
+
     @GetMapping("/api/v1/people/{id}/chronology")
     @Operation(summary = "Every incident involving this person or a record linked as the same person, oldest first")
     List<ChronologyEntry> chronology(@PathVariable UUID id) {
