@@ -12,7 +12,8 @@ import org.waymark.incidents.ChronologyEntry;
  */
 public record CaseView(CaseSummary summary, String relationship, List<Member> people, List<Involvement> agencies,
                        List<Worker> workers, List<ShareDecision> sharing, List<String> whoElseKnows,
-                       List<BreakGlass> breakGlass, List<ChronologyEntry> chronology) {
+                       List<BreakGlass> breakGlass, List<ChronologyEntry> chronology,
+                       List<org.waymark.risk.AssessmentRecords.AssessmentSummary> assessments) {
 
     public record Member(UUID personId, String name, List<String> roles) {
     }

@@ -53,11 +53,14 @@ public class Cases {
     private final Agencies agencies;
     private final People people;
     private final Incidents incidents;
+    private final org.waymark.risk.AssessmentRecords assessments;
     private final Clock clock;
     private final Duration breakGlassFor;
 
     Cases(JdbcClient jdbc, AuditTrail audit, Agencies agencies, People people, Incidents incidents, Clock clock,
-          @Value("${waymark.access.break-glass-duration:PT4H}") Duration breakGlassFor) {
+          @Value("${waymark.access.break-glass-duration:PT4H}") Duration breakGlassFor,
+          org.waymark.risk.AssessmentRecords assessments) {
+        this.assessments = assessments;
         this.jdbc = jdbc;
         this.audit = audit;
         this.agencies = agencies;
@@ -231,9 +234,17 @@ public class Cases {
                         rs.getString("reason"), rs.getTimestamp("granted_at").toInstant(),
                         rs.getTimestamp("expires_at").toInstant())).list() : List.of();
         List<ChronologyEntry> chronology = incidents.chronology(summary.victimPersonId(), true);
+        // Risk assessments of the victim (every linked record), when, by whom and the level; not the answers.
+        boolean perpetratorSide = agencies.get(actor.agencyId()).type() == AgencyType.PERPETRATOR_PROGRAMME
+                || jdbc.sql("""
+                        select count(*) > 0 from case_agency where case_id = ? and agency_id = ? and ended_at is null
+                           and works_with = 'PERSON_CAUSING_HARM'""").params(caseId, actor.agencyId())
+                .query(Boolean.class).single();
+        List<org.waymark.risk.AssessmentRecords.AssessmentSummary> risk = perpetratorSide ? List.of()
+                : assessments.completedAbout(people.samePerson(summary.victimPersonId()));
         audit.record(AuditEntry.allowed("READ_CASE", OBJECT, caseId).with("basis", relationship));
         return new CaseView(summary, relationship, members, involved, workers, decisions, whoElseKnows(caseId),
-                breakGlass, chronology);
+                breakGlass, chronology, risk);
     }
 
     /** Everyone the victim or the records say already knows, across the case's incidents and shares. */

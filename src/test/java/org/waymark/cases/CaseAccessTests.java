@@ -417,4 +417,25 @@ class CaseAccessTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Withheld")))
                 .andExpect(content().string(not(containsString("Hidden Lane"))));
     }
+
+    @Test
+    void theCaseShowsTheVictimsCompletedRiskAssessmentsButNotToThePerpetratorSide() throws Exception {
+        Family f = policeCase();
+        jdbc.sql("""
+                insert into risk_assessment (id, agency_id, created_by, victim_reference, status, profile, instrument_id,
+                                             instrument_version, questions_snapshot, result, completed_at, completed_by, person_id)
+                select ?, u.agency_id, u.id, 'Maya', 'COMPLETED', 'national', 'dash-ric', '2009', '{}'::jsonb,
+                       '{"evaluation":{"riskLevel":"HIGH"},"yesCount":15}'::jsonb, now(), u.id, ?
+                  from app_user u where u.username = 'demo.police'""").params(UUID.randomUUID(), f.victim()).update();
+        read("demo.police", "/api/v1/cases/" + f.caseId()).andExpect(jsonPath("$.assessments", hasSize(1)))
+                .andExpect(jsonPath("$.assessments[0].riskLevel").value("HIGH"))
+                .andExpect(jsonPath("$.assessments[0].yesCount").value(15))
+                .andExpect(jsonPath("$.assessments[0].ownAgency").value(true));
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions",
+                share("Haven IDVA Service", "VICTIM", "GIVEN", "CONSENT")).andExpect(status().isCreated());
+        read("demo.idva", "/api/v1/cases/" + f.caseId()).andExpect(jsonPath("$.assessments[0].ownAgency").value(false));
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", share("Fresh Start Perpetrator Programme",
+                "PERSON_CAUSING_HARM", "NOT_SOUGHT", "PREVENTION_OF_CRIME")).andExpect(status().isCreated());
+        read("demo.dvpp", "/api/v1/cases/" + f.caseId()).andExpect(jsonPath("$.assessments", hasSize(0)));
+    }
 }
