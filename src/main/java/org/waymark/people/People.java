@@ -532,7 +532,7 @@ public class People {
         load(id, actor);
         Versioned<PersonDetails> details = jdbc.sql("""
                         select p.*, (select c.value from person_contact c where c.person_id = p.id and c.kind = 'EMAIL'
-                                     limit 1) as email
+                                     and not c.restricted limit 1) as email
                           from person p where p.id = ?""").param(id)
                 .query((rs, n) -> new Versioned<>(new PersonDetails(rs.getString("preferred_name"),
                         (Integer) rs.getObject("estimated_age_years"), rs.getString("gender_identity"),
@@ -590,13 +590,161 @@ public class People {
             throw new org.waymark.platform.ConflictException("This record was changed by someone else since you read it."
                     + " Nothing was saved: read it again and reapply your change.");
         }
-        jdbc.sql("delete from person_contact where person_id = ? and kind = 'EMAIL'").param(id).update();
+        jdbc.sql("delete from person_contact where person_id = ? and kind = 'EMAIL' and not restricted").param(id).update();
         if (email != null) {
             jdbc.sql("insert into person_contact (id, person_id, kind, value) values (?, ?, 'EMAIL', ?)")
                     .params(UUID.randomUUID(), id, email).update();
         }
         audit.record(AuditEntry.allowed("UPDATE_PERSON", OBJECT, id));
         return expectedVersion + 1;
+    }
+
+    // ---- addresses and contact details over time ------------------------------------------------
+
+    /** An address with the dates it applied; a restricted one the caller may not see is withheld. */
+    public record AddressEntry(UUID id, String address, String postcode, LocalDate from, LocalDate to,
+                               boolean restricted, boolean withheld) {
+    }
+
+    /** A phone or email; a restricted one the caller may not see is withheld. */
+    public record ContactEntry(UUID id, String kind, String value, boolean restricted, boolean withheld) {
+    }
+
+    /** Every address recorded for this person, current first. */
+    @Transactional
+    public List<AddressEntry> addresses(UUID id) {
+        Actor actor = requirePractitioner("READ_PERSON");
+        load(id, actor);
+        boolean open = needToKnow.person(actor, id).restrictedVisible();
+        List<AddressEntry> addresses = jdbc.sql("""
+                        select * from person_address where person_id = ?
+                         order by to_date desc nulls first, from_date desc nulls last""").param(id)
+                .query((rs, n) -> {
+                    UUID addressId = rs.getObject("id", UUID.class);
+                    boolean restricted = rs.getBoolean("restricted");
+                    boolean withheld = restricted && !open;
+                    Date from = rs.getDate("from_date");
+                    Date to = rs.getDate("to_date");
+                    return new AddressEntry(addressId,
+                            withheld ? null : restricted ? encryption.open(rs.getBytes("sealed_address"),
+                                    "person_address/" + addressId + "/address") : rs.getString("address"),
+                            withheld ? null : restricted ? encryption.open(rs.getBytes("sealed_postcode"),
+                                    "person_address/" + addressId + "/postcode") : rs.getString("postcode"),
+                            from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate(), restricted, withheld);
+                }).list();
+        audit.record(AuditEntry.allowed("READ_PERSON_ADDRESSES", OBJECT, id));
+        return addresses;
+    }
+
+    /** Every phone and email recorded for this person. */
+    @Transactional
+    public List<ContactEntry> contacts(UUID id) {
+        Actor actor = requirePractitioner("READ_PERSON");
+        load(id, actor);
+        boolean open = needToKnow.person(actor, id).restrictedVisible();
+        List<ContactEntry> contacts = jdbc.sql("select * from person_contact where person_id = ? order by kind, id")
+                .param(id).query((rs, n) -> {
+                    UUID contactId = rs.getObject("id", UUID.class);
+                    boolean restricted = rs.getBoolean("restricted");
+                    boolean withheld = restricted && !open;
+                    return new ContactEntry(contactId, rs.getString("kind"), withheld ? null : restricted
+                            ? encryption.open(rs.getBytes("sealed_value"), "person_contact/" + contactId + "/value")
+                            : rs.getString("value"), restricted, withheld);
+                }).list();
+        audit.record(AuditEntry.allowed("READ_PERSON_CONTACTS", OBJECT, id));
+        return contacts;
+    }
+
+    /**
+     * Adds an address (a move, a safe address). Only the recording agency and the case's allocated workers
+     * may add to a record, never the perpetrator side. A restricted address is sealed and never matched on.
+     */
+    @Transactional
+    public UUID addAddress(UUID id, String address, String postcode, LocalDate from, LocalDate to, boolean restricted) {
+        Actor actor = requirePractitioner("ADD_ADDRESS");
+        requireMayAddTo(id, actor, "ADD_ADDRESS");
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(address) == null) {
+            errors.add(new FieldError("address", "Enter the address"));
+        }
+        checkLength(errors, "address", address, 500, "Address");
+        checkLength(errors, "postcode", postcode, 10, "Postcode");
+        LocalDate today = LocalDate.now(clock);
+        if (from != null && (from.isAfter(today) || from.getYear() < 1900)) {
+            errors.add(new FieldError("from", "The date she started living there must be a real date, today or in the past"));
+        }
+        if (to != null && (to.getYear() < 1900 || from != null && to.isBefore(from))) {
+            errors.add(new FieldError("to", "The date she left must be on or after the date she started living there"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        UUID addressId = UUID.randomUUID();
+        Date fromDate = from == null ? null : Date.valueOf(from);
+        Date toDate = to == null ? null : Date.valueOf(to);
+        if (restricted) {
+            jdbc.sql("""
+                    insert into person_address (id, person_id, sealed_address, sealed_postcode, from_date, to_date, restricted)
+                    values (?, ?, ?, ?, ?, ?, true)""").params(addressId, id,
+                    encryption.seal(address.trim(), "person_address/" + addressId + "/address"),
+                    encryption.seal(blank(postcode), "person_address/" + addressId + "/postcode"), fromDate, toDate).update();
+        } else {
+            jdbc.sql("""
+                    insert into person_address (id, person_id, address, postcode, from_date, to_date, restricted)
+                    values (?, ?, ?, ?, ?, ?, false)""")
+                    .params(addressId, id, address.trim(), blank(postcode), fromDate, toDate).update();
+            // The current unrestricted address takes part in matching.
+            storeKeys(id, loadForMatching(List.of(id)).get(0).record());
+        }
+        audit.record(AuditEntry.allowed("ADD_ADDRESS", OBJECT, id).with("restricted", Boolean.toString(restricted)));
+        return addressId;
+    }
+
+    /** Adds a phone or email, restricted or not; the same rules as addresses. */
+    @Transactional
+    public UUID addContact(UUID id, String kind, String value, boolean restricted) {
+        Actor actor = requirePractitioner("ADD_CONTACT");
+        requireMayAddTo(id, actor, "ADD_CONTACT");
+        List<FieldError> errors = new ArrayList<>();
+        if (!"PHONE".equals(kind) && !"EMAIL".equals(kind)) {
+            errors.add(new FieldError("kind", "Select phone or email"));
+        }
+        String trimmed = blank(value);
+        if (trimmed == null) {
+            errors.add(new FieldError("value", "Enter the phone number or email address"));
+        } else if ("PHONE".equals(kind) && (trimmed.length() > 30 || !trimmed.matches("[0-9 +()-]{6,30}"))) {
+            errors.add(new FieldError("value", "Enter a phone number, like 07700 900123"));
+        } else if ("EMAIL".equals(kind) && (trimmed.length() > 320 || !trimmed.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))) {
+            errors.add(new FieldError("value", "Enter an email address like name@example.org"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        UUID contactId = UUID.randomUUID();
+        if (restricted) {
+            jdbc.sql("insert into person_contact (id, person_id, kind, sealed_value, restricted) values (?, ?, ?, ?, true)")
+                    .params(contactId, id, kind, encryption.seal(trimmed, "person_contact/" + contactId + "/value")).update();
+        } else {
+            jdbc.sql("insert into person_contact (id, person_id, kind, value, restricted) values (?, ?, ?, ?, false)")
+                    .params(contactId, id, kind, trimmed).update();
+            storeKeys(id, loadForMatching(List.of(id)).get(0).record());
+        }
+        audit.record(AuditEntry.allowed("ADD_CONTACT", OBJECT, id).with("kind", kind)
+                .with("restricted", Boolean.toString(restricted)));
+        return contactId;
+    }
+
+    /** Adding to a record is for its agency and the case's allocated workers; never the perpetrator side. */
+    private void requireMayAddTo(UUID id, Actor actor, String action) {
+        load(id, actor);
+        NeedToKnow.PersonAccess access = needToKnow.person(actor, id);
+        boolean mayAdd = !access.perpetratorSide()
+                && ("RECORDED_BY_AGENCY".equals(access.basis()) || "ALLOCATED_WORKER".equals(access.basis()));
+        if (!mayAdd) {
+            audit.recordIndependently(AuditEntry.refused(action, OBJECT, id, "may read but not add to this record"));
+            throw new org.springframework.security.access.AccessDeniedException("Only the recording agency and the case's"
+                    + " allocated workers may add to this record");
+        }
     }
 
     public static final List<String> RELATIONSHIP_KINDS = List.of("CURRENT_PARTNER", "FORMER_PARTNER", "PARENT",

@@ -438,4 +438,44 @@ class CaseAccessTests {
                 "PERSON_CAUSING_HARM", "NOT_SOUGHT", "PREVENTION_OF_CRIME")).andExpect(status().isCreated());
         read("demo.dvpp", "/api/v1/cases/" + f.caseId()).andExpect(jsonPath("$.assessments", hasSize(0)));
     }
+
+    @Test
+    void addressesAndContactsKeepTheirHistoryAndRestrictedOnesAreWithheldFromThoseWithoutNeedToKnow() throws Exception {
+        Family f = policeCase();
+        long addresses = data.count("person_address");
+        post("demo.police", "/api/v1/people/" + f.victim() + "/addresses", """
+                {"address":"9 Old Street","postcode":"WV1 1AA","from":"2020-01-01","to":"2019-06-01"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        assertThat(data.count("person_address")).isEqualTo(addresses);
+        post("demo.police", "/api/v1/people/" + f.victim() + "/addresses", """
+                {"address":"9 Old Street","postcode":"WV1 1AA","from":"2015-01-01","to":"2025-06-01"}""")
+                .andExpect(status().isCreated());
+        post("demo.police", "/api/v1/people/" + f.victim() + "/contacts",
+                "{\"kind\":\"EMAIL\",\"value\":\"maya.safe@example.org\",\"restricted\":true}").andExpect(status().isCreated());
+        read("demo.police", "/api/v1/people/" + f.victim() + "/addresses").andExpect(jsonPath("$", hasSize(2)))
+                .andExpect(jsonPath("$[0].address").value(REFUGE))
+                .andExpect(jsonPath("$[1].address").value("9 Old Street"))
+                .andExpect(jsonPath("$[1].to").value("2025-06-01"));
+        read("demo.police2", "/api/v1/people/" + f.victim() + "/addresses")
+                .andExpect(jsonPath("$[0].withheld").value(true)).andExpect(jsonPath("$[1].address").value("9 Old Street"))
+                .andExpect(content().string(not(containsString("Sanctuary"))));
+        read("demo.police2", "/api/v1/people/" + f.victim() + "/contacts")
+                .andExpect(content().string(not(containsString("maya.safe")))).andExpect(content().string(not(containsString("900877"))));
+
+        // Changing the optional details keeps a restricted email (only the plain one is replaced).
+        mvc.perform(put("/api/v1/people/" + f.victim() + "/details").header("If-Match", "\"0\"").contentType("application/json")
+                .content("{\"email\":\"maya@example.org\"}").with(httpBasic("demo.police", "demo"))).andExpect(status().isNoContent());
+        read("demo.police", "/api/v1/people/" + f.victim() + "/contacts")
+                .andExpect(content().string(containsString("maya.safe@example.org")))
+                .andExpect(content().string(containsString("maya@example.org")));
+
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", share("Fresh Start Perpetrator Programme",
+                "PERSON_CAUSING_HARM", "NOT_SOUGHT", "PREVENTION_OF_CRIME")).andExpect(status().isCreated());
+        post("demo.dvpp", "/api/v1/people/" + f.victim() + "/addresses", "{\"address\":\"Somewhere\"}")
+                .andExpect(status().isForbidden());
+        read("demo.dvpp", "/api/v1/people/" + f.victim() + "/addresses").andExpect(jsonPath("$[0].withheld").value(true));
+        mvc.perform(get("/people/" + f.victim()).session(org.waymark.SignedIn.as(mvc, "demo.dvpp")))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("Sanctuary"))))
+                .andExpect(content().string(not(containsString("maya.safe"))));
+    }
 }

@@ -148,4 +148,56 @@ class PeopleApi {
         people.undoLink(id, linkId);
         return ResponseEntity.noContent().build();
     }
+
+    record AddressRequest(String address, String postcode, java.time.LocalDate from, java.time.LocalDate to,
+                          Boolean restricted) {
+    }
+
+    record ContactRequest(String kind, String value, Boolean restricted) {
+    }
+
+    @GetMapping("/{id}/addresses")
+    @Operation(summary = "Every address with the dates it applied, current first; a restricted one you have no need"
+            + " to know is withheld")
+    List<People.AddressEntry> addresses(@PathVariable UUID id) {
+        return people.addresses(id);
+    }
+
+    @PostMapping("/{id}/addresses")
+    @Operation(summary = "Add an address (the recording agency and the case's allocated workers only). A restricted"
+            + " address is sealed and never used for matching",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = AddressRequest.class))))
+    ResponseEntity<Map<String, UUID>> addAddress(@PathVariable UUID id, @RequestBody JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        AddressRequest request = binding.bind(body, AddressRequest.class, errors);
+        if (!errors.isEmpty() || request == null) {
+            people.get(id);
+            throw new InvalidRequestException(errors);
+        }
+        UUID addressId = people.addAddress(id, request.address(), request.postcode(), request.from(), request.to(),
+                Boolean.TRUE.equals(request.restricted()));
+        return ResponseEntity.status(201).body(Map.of("addressId", addressId));
+    }
+
+    @GetMapping("/{id}/contacts")
+    @Operation(summary = "Every phone and email; a restricted one you have no need to know is withheld")
+    List<People.ContactEntry> contacts(@PathVariable UUID id) {
+        return people.contacts(id);
+    }
+
+    @PostMapping("/{id}/contacts")
+    @Operation(summary = "Add a phone (kind PHONE) or email (kind EMAIL), restricted or not",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ContactRequest.class))))
+    ResponseEntity<Map<String, UUID>> addContact(@PathVariable UUID id, @RequestBody JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        ContactRequest request = binding.bind(body, ContactRequest.class, errors);
+        if (!errors.isEmpty() || request == null) {
+            people.get(id);
+            throw new InvalidRequestException(errors);
+        }
+        UUID contactId = people.addContact(id, request.kind(), request.value(), Boolean.TRUE.equals(request.restricted()));
+        return ResponseEntity.status(201).body(Map.of("contactId", contactId));
+    }
 }

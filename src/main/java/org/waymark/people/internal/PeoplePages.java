@@ -128,6 +128,8 @@ class PeoplePages {
         model.addAttribute("relationships", people.relationships(id));
         model.addAttribute("others", people.listForMyAgency().stream().filter(p -> !p.id().equals(id)).toList());
         model.addAttribute("kinds", People.RELATIONSHIP_KINDS);
+        model.addAttribute("addresses", people.addresses(id));
+        model.addAttribute("contacts", people.contacts(id));
         return "people/person";
     }
 
@@ -220,5 +222,79 @@ class PeoplePages {
         people.undoLink(id, linkId);
         redirect.addFlashAttribute("success", "Link undone");
         return "redirect:/people/" + id;
+    }
+
+    @GetMapping("/{id}/addresses/new")
+    String addressForm(@PathVariable UUID id, Model model) {
+        return addressPage(model, people.get(id), new LinkedMultiValueMap<>(), List.of());
+    }
+
+    @PostMapping("/{id}/addresses/new")
+    String addAddress(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+                      RedirectAttributes redirect) {
+        FormReader in = new FormReader(form);
+        LocalDate from = in.date("from", "The date she started living there", LocalDate.now(clock));
+        LocalDate to = in.date("to", "The date she left", LocalDate.of(2999, 12, 31));
+        String address = in.text("address", 500, "Address");
+        String postcode = in.text("postcode", 10, "Postcode");
+        try {
+            if (!in.errors.isEmpty()) {
+                people.get(id);
+                throw new InvalidRequestException(in.errors);
+            }
+            people.addAddress(id, address, postcode, from, to, "yes".equals(in.text("restricted")));
+        } catch (InvalidRequestException e) {
+            List<FieldError> errors = e.errors().stream().map(err -> switch (err.field()) {
+                case "from" -> new FieldError("from-day", err.message());
+                case "to" -> new FieldError("to-day", err.message());
+                default -> err;
+            }).toList();
+            return addressPage(model, people.get(id), form, errors);
+        }
+        redirect.addFlashAttribute("success", "Address added");
+        return "redirect:/people/" + id;
+    }
+
+    private String addressPage(Model model, Person person, MultiValueMap<String, String> values, List<FieldError> errors) {
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
+        model.addAttribute("person", person);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldErrors", fieldErrors);
+        return "people/address";
+    }
+
+    @GetMapping("/{id}/contacts/new")
+    String contactForm(@PathVariable UUID id, Model model) {
+        return contactPage(model, people.get(id), new LinkedMultiValueMap<>(), List.of());
+    }
+
+    @PostMapping("/{id}/contacts/new")
+    String addContact(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+                      RedirectAttributes redirect) {
+        FormReader in = new FormReader(form);
+        String value = in.text("value", 320, "The phone number or email address");
+        try {
+            if (!in.errors.isEmpty()) {
+                people.get(id);
+                throw new InvalidRequestException(in.errors);
+            }
+            people.addContact(id, in.text("kind"), value, "yes".equals(in.text("restricted")));
+        } catch (InvalidRequestException e) {
+            return contactPage(model, people.get(id), form, e.errors());
+        }
+        redirect.addFlashAttribute("success", "Contact details added");
+        return "redirect:/people/" + id;
+    }
+
+    private String contactPage(Model model, Person person, MultiValueMap<String, String> values, List<FieldError> errors) {
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
+        model.addAttribute("person", person);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldErrors", fieldErrors);
+        return "people/contact";
     }
 }
