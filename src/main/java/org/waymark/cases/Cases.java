@@ -349,6 +349,37 @@ public class Cases {
         return id;
     }
 
+    /**
+     * Records a share that does not involve the receiving agency in the case: a school notification, a MARAC
+     * agenda, an export. What was shared, with whom, when, on what basis and why, with who already knew.
+     * Called by the pathways inside their own transaction, by a user with a (non break-glass) relationship.
+     */
+    @Transactional
+    public UUID recordShare(UUID caseId, UUID withAgencyId, String withPerson, String what, String consent,
+                            String lawfulBasis, String rationale) {
+        Actor actor = requirePractitioner("SHARE_CASE", caseId);
+        String relationship = load(caseId, actor, "SHARE_CASE");
+        if ("BREAK_GLASS".equals(relationship)) {
+            audit.recordIndependently(AuditEntry.refused("SHARE_CASE", OBJECT, caseId, "break-glass access only"));
+            throw new AccessDeniedException("Break-glass access does not allow sharing");
+        }
+        if (withAgencyId == null || what == null || what.isBlank() || !CONSENT.contains(consent)
+                || !LAWFUL_BASES.contains(lawfulBasis) || rationale == null || rationale.isBlank()
+                || "CONSENT".equals(lawfulBasis) && !"GIVEN".equals(consent)) {
+            throw new IllegalArgumentException("A share needs an agency, what was shared, consent, a lawful basis and a reason");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into share_decision (id, case_id, decision, with_agency_id, with_person, what, consent, lawful_basis,
+                                            rationale, who_else_knows, decided_by)
+                values (?, ?, 'SHARE', ?, ?, ?, ?, ?, ?, cast(? as text[]), ?)""")
+                .params(id, caseId, withAgencyId, trimmed(withPerson), what.trim(), consent, lawfulBasis, rationale.trim(),
+                        whoElseKnows(caseId).toArray(String[]::new), actor.userId()).update();
+        audit.record(AuditEntry.allowed("SHARE_CASE", OBJECT, caseId).with("agency", withAgencyId.toString())
+                .with("decision", id.toString()).with("involved", "false"));
+        return id;
+    }
+
     /** Allocates a worker of the caller's own agency (the caller included) to a case their agency is involved in. */
     @Transactional
     public void allocateWorker(UUID caseId, UUID userId, String worksWith) {
