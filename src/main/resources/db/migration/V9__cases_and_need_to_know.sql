@@ -55,6 +55,8 @@ create table case_agency (
     ended_by    uuid references app_user (id)
 );
 create index case_agency_agency on case_agency (agency_id, case_id) where ended_at is null;
+-- One current involvement per agency per case, whoever records it first.
+create unique index case_agency_current on case_agency (case_id, agency_id) where ended_at is null;
 create index case_agency_case on case_agency (case_id);
 
 -- Allocated workers: named on the case, with need to know its restricted details (unless they work

@@ -48,6 +48,13 @@ public class Cases {
     public static final List<String> LAWFUL_BASES = List.of("CONSENT", "SIGNIFICANT_HARM_TO_CHILD", "VITAL_INTERESTS",
             "PUBLIC_TASK", "PREVENTION_OF_CRIME", "LEGAL_OBLIGATION");
 
+    /** Agencies whose work is with the person causing harm. */
+    static final Set<AgencyType> PERPETRATOR_AGENCIES = Set.of(AgencyType.PERPETRATOR_PROGRAMME, AgencyType.PROBATION);
+    /** Break-glass attempts a user may make in an hour. */
+    static final org.waymark.platform.RateLimit BREAK_GLASS_LIMIT = new org.waymark.platform.RateLimit(10, Duration.ofHours(1));
+    /** Agencies whose very name says where she may be. */
+    static final Set<AgencyType> SENSITIVE_AGENCIES = Set.of(AgencyType.IDVA_SERVICE, AgencyType.SPECIALIST_DA_SERVICE);
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Agencies agencies;
@@ -55,12 +62,17 @@ public class Cases {
     private final Incidents incidents;
     private final org.waymark.risk.AssessmentRecords assessments;
     private final Clock clock;
+    private final org.waymark.platform.NeedToKnow needToKnow;
+    private final org.waymark.platform.RateLimits rateLimits;
     private final Duration breakGlassFor;
 
     Cases(JdbcClient jdbc, AuditTrail audit, Agencies agencies, People people, Incidents incidents, Clock clock,
           @Value("${waymark.access.break-glass-duration:PT4H}") Duration breakGlassFor,
-          org.waymark.risk.AssessmentRecords assessments) {
+          org.waymark.risk.AssessmentRecords assessments, org.waymark.platform.NeedToKnow needToKnow,
+          org.waymark.platform.RateLimits rateLimits) {
         this.assessments = assessments;
+        this.needToKnow = needToKnow;
+        this.rateLimits = rateLimits;
         this.jdbc = jdbc;
         this.audit = audit;
         this.agencies = agencies;
@@ -72,11 +84,20 @@ public class Cases {
 
     // ---- opening and joining -----------------------------------------------------------------------
 
-    /** The victim's open case, opened now if there is none; the caller must be able to see the person. */
+    /**
+     * The victim's open case, opened now if there is none. Only the agency that recorded the victim's record
+     * opens a case for it; anyone else joins an existing case only through a recorded decision to share.
+     */
     @Transactional
     public CaseSummary openFor(UUID victimPersonId) {
         Actor actor = requirePractitioner("OPEN_CASE", null);
         people.get(victimPersonId);
+        boolean ownRecord = jdbc.sql("select recorded_by_agency_id = ? from person where id = ?")
+                .params(actor.agencyId(), victimPersonId).query(Boolean.class).single();
+        if (!ownRecord || needToKnow.perpetratorSide(actor, List.of(victimPersonId))) {
+            audit.recordIndependently(AuditEntry.refused("OPEN_CASE", "PERSON", victimPersonId, "not the recording agency"));
+            throw new AccessDeniedException("Only the agency that recorded this person can open a case for her");
+        }
         UUID caseId = openOrJoin(victimPersonId, actor.agencyId(), actor.userId());
         addPerson(caseId, victimPersonId, "VICTIM", actor.userId());
         involve(caseId, actor.agencyId(), "RECORDED", worksWithFor(actor.agencyId()), actor.userId());
@@ -100,7 +121,13 @@ public class Cases {
                     .params(caseId, incidentId).update();
             String worksWith = worksWithFor(agencyId);
             involve(caseId, agencyId, "RECORDED", worksWith, userId);
-            allocate(caseId, userId, worksWith, userId);
+            // The recorder is named on the case only when the victim's record is their agency's own: naming
+            // a person another agency holds must never by itself open her restricted details.
+            boolean ownRecord = jdbc.sql("select recorded_by_agency_id = ? from person where id = ?")
+                    .params(agencyId, victim.personId()).query(Boolean.class).single();
+            if (ownRecord) {
+                allocate(caseId, userId, worksWith, userId);
+            }
             audit.record(AuditEntry.allowed("ADD_INCIDENT_TO_CASE", OBJECT, caseId).with("incident", incidentId.toString()));
         }
     }
@@ -109,6 +136,25 @@ public class Cases {
     }
 
     private UUID openOrJoin(UUID victimPersonId, UUID agencyId, UUID userId) {
+        // The same woman recorded by several agencies has one case: join the open case of a linked record when
+        // this agency is already involved in it; any other agency joins only through a decision to share.
+        UUID linkedCase = jdbc.sql("""
+                with recursive linked(person_id) as (
+                    select cast(? as uuid)
+                    union
+                    select case when l.person_a = linked.person_id then l.person_b else l.person_a end
+                      from person_link l join linked on l.person_a = linked.person_id or l.person_b = linked.person_id
+                     where l.undone_at is null and l.decision = 'SAME_PERSON'
+                )
+                select c.id from dva_case c join linked on linked.person_id = c.victim_person_id
+                 where c.status = 'OPEN'
+                   and (c.victim_person_id = ? or exists (select 1 from case_agency a where a.case_id = c.id
+                        and a.agency_id = ? and a.ended_at is null))
+                 order by c.opened_at limit 1""").params(victimPersonId, victimPersonId, agencyId).query(UUID.class)
+                .optional().orElse(null);
+        if (linkedCase != null) {
+            return linkedCase;
+        }
         // The partial unique index makes concurrent openings for one victim meet on one case.
         jdbc.sql("""
                 insert into dva_case (id, reference, victim_person_id, lead_agency_id, opened_by)
@@ -132,15 +178,10 @@ public class Cases {
     }
 
     private void involve(UUID caseId, UUID agencyId, String basis, String worksWith, UUID userId) {
-        boolean already = jdbc.sql("""
-                select count(*) from case_agency where case_id = ? and agency_id = ? and ended_at is null""")
-                .params(caseId, agencyId).query(Long.class).single() > 0;
-        if (!already) {
-            jdbc.sql("""
-                    insert into case_agency (id, case_id, agency_id, basis, works_with, added_by)
-                    values (?, ?, ?, ?, ?, ?)""").params(UUID.randomUUID(), caseId, agencyId, basis, worksWith, userId)
-                    .update();
-        }
+        jdbc.sql("""
+                insert into case_agency (id, case_id, agency_id, basis, works_with, added_by) values (?, ?, ?, ?, ?, ?)
+                on conflict (case_id, agency_id) where ended_at is null do nothing""")
+                .params(UUID.randomUUID(), caseId, agencyId, basis, worksWith, userId).update();
     }
 
     private void allocate(UUID caseId, UUID workerId, String worksWith, UUID byUserId) {
@@ -235,14 +276,20 @@ public class Cases {
                         rs.getTimestamp("expires_at").toInstant())).list() : List.of();
         List<ChronologyEntry> chronology = incidents.chronology(summary.victimPersonId(), true);
         // Risk assessments of the victim (every linked record), when, by whom and the level; not the answers.
-        boolean perpetratorSide = agencies.get(actor.agencyId()).type() == AgencyType.PERPETRATOR_PROGRAMME
-                || jdbc.sql("""
-                        select count(*) > 0 from case_agency where case_id = ? and agency_id = ? and ended_at is null
-                           and works_with = 'PERSON_CAUSING_HARM'""").params(caseId, actor.agencyId())
-                .query(Boolean.class).single();
+        boolean perpetratorSide = perpetratorSide(actor, caseId);
         List<org.waymark.risk.AssessmentRecords.AssessmentSummary> risk = perpetratorSide ? List.of()
                 : assessments.completedAbout(people.samePerson(summary.victimPersonId()));
-        audit.record(AuditEntry.allowed("READ_CASE", OBJECT, caseId).with("basis", relationship));
+        audit.record(AuditEntry.allowed("READ_CASE", OBJECT, caseId).with("basis", relationship)
+                .with("perpetratorSide", Boolean.toString(perpetratorSide)));
+        if (perpetratorSide) {
+            // Who knows, what was shared and why, who looked and the names of specialist services would tell
+            // the person causing harm's workers where she has turned: none of it reaches them.
+            List<CaseView.Involvement> named = involved.stream().map(i -> SENSITIVE_AGENCIES.contains(AgencyType.valueOf(i.agencyType()))
+                    ? new CaseView.Involvement("Another agency", i.agencyType(), i.basis(), i.worksWith(), i.since()) : i).toList();
+            List<CaseView.Worker> ownWorkers = workers.stream().filter(w -> w.agencyName().equals(actor.agencyName())).toList();
+            return new CaseView(summary, relationship, members, named, ownWorkers, List.of(), List.of(), List.of(),
+                    chronology, risk);
+        }
         return new CaseView(summary, relationship, members, involved, workers, decisions, whoElseKnows(caseId),
                 breakGlass, chronology, risk);
     }
@@ -312,6 +359,10 @@ public class Cases {
             }
             if (request.worksWith() == null || !WORKS_WITH.contains(request.worksWith())) {
                 errors.add(new FieldError("worksWith", "Select whom the agency works with"));
+            } else if (agency != null && (agency.type() == AgencyType.PERPETRATOR_PROGRAMME || agency.type() == AgencyType.PROBATION)
+                    && !request.worksWith().equals("PERSON_CAUSING_HARM")) {
+                // Their work is with the person causing harm, whatever the case: they never count as her side.
+                errors.add(new FieldError("worksWith", "A perpetrator programme or probation works with the person causing harm"));
             }
         } else if (request.lawfulBasis() != null && !LAWFUL_BASES.contains(request.lawfulBasis())) {
             errors.add(new FieldError("lawfulBasis", "Select the lawful basis from the list"));
@@ -327,11 +378,7 @@ public class Cases {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        if ("BREAK_GLASS".equals(relationship)) {
-            // Break-glass is for looking, not for passing the case on.
-            audit.recordIndependently(AuditEntry.refused("SHARE_CASE", OBJECT, caseId, "break-glass access only"));
-            throw new AccessDeniedException("Break-glass access does not allow sharing");
-        }
+        requireMayChange(caseId, actor, relationship, "SHARE_CASE");
         UUID id = UUID.randomUUID();
         // Who already knows travels with every share, so the receiving agency knows whom not to re-tell.
         List<String> known = whoElseKnows(caseId);
@@ -359,15 +406,30 @@ public class Cases {
                             String lawfulBasis, String rationale) {
         Actor actor = requirePractitioner("SHARE_CASE", caseId);
         String relationship = load(caseId, actor, "SHARE_CASE");
-        if ("BREAK_GLASS".equals(relationship)) {
-            audit.recordIndependently(AuditEntry.refused("SHARE_CASE", OBJECT, caseId, "break-glass access only"));
-            throw new AccessDeniedException("Break-glass access does not allow sharing");
+        List<FieldError> errors = new ArrayList<>();
+        if (withAgencyId == null || agencies.find(withAgencyId).filter(Agency::active).isEmpty()) {
+            errors.add(new FieldError("withAgencyId", "Select the agency"));
         }
-        if (withAgencyId == null || what == null || what.isBlank() || !CONSENT.contains(consent)
-                || !LAWFUL_BASES.contains(lawfulBasis) || rationale == null || rationale.isBlank()
+        if (trimmed(what) == null || what.trim().length() > 2000) {
+            errors.add(new FieldError("what", "Say what is shared, in 2,000 characters or fewer"));
+        }
+        if (consent == null || !CONSENT.contains(consent)) {
+            errors.add(new FieldError("consent", "Select whether the person consented"));
+        }
+        if (lawfulBasis == null || !LAWFUL_BASES.contains(lawfulBasis)
                 || "CONSENT".equals(lawfulBasis) && !"GIVEN".equals(consent)) {
-            throw new IllegalArgumentException("A share needs an agency, what was shared, consent, a lawful basis and a reason");
+            errors.add(new FieldError("lawfulBasis", "Select the lawful basis (consent only when it was given)"));
         }
+        if (trimmed(rationale) == null || rationale.trim().length() > 4000) {
+            errors.add(new FieldError("rationale", "Give the reason for sharing, in 4,000 characters or fewer"));
+        }
+        if (trimmed(withPerson) != null && withPerson.trim().length() > 200) {
+            errors.add(new FieldError("withPerson", "The person's name must be 200 characters or fewer"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        requireMayChange(caseId, actor, relationship, "SHARE_CASE");
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into share_decision (id, case_id, decision, with_agency_id, with_person, what, consent, lawful_basis,
@@ -385,10 +447,19 @@ public class Cases {
     public void allocateWorker(UUID caseId, UUID userId, String worksWith) {
         Actor actor = requirePractitioner("ALLOCATE_WORKER", caseId);
         String relationship = load(caseId, actor, "ALLOCATE_WORKER");
-        if ("BREAK_GLASS".equals(relationship)) {
-            audit.recordIndependently(AuditEntry.refused("ALLOCATE_WORKER", OBJECT, caseId, "break-glass access only"));
-            throw new AccessDeniedException("Break-glass access does not allow allocation");
+        // Allocation names someone with need to know the restricted details: a worker already on the case brings
+        // in a colleague, or a safeguarding lead (or the MARAC coordinator) allocates; nobody allocates themselves.
+        boolean allocatedHere = "ALLOCATED_WORKER".equals(relationship);
+        boolean lead = actor.hasRole("SAFEGUARDING_LEAD") || actor.hasRole("MARAC_COORDINATOR");
+        if (!"BREAK_GLASS".equals(relationship) && !allocatedHere && !lead) {
+            audit.recordIndependently(AuditEntry.refused("ALLOCATE_WORKER", OBJECT, caseId, "not allocated and not a lead"));
+            throw new AccessDeniedException("A worker already on the case or a safeguarding lead allocates workers");
         }
+        if (!"BREAK_GLASS".equals(relationship) && !allocatedHere && actor.userId().equals(userId)) {
+            audit.recordIndependently(AuditEntry.refused("ALLOCATE_WORKER", OBJECT, caseId, "self-allocation"));
+            throw new AccessDeniedException("Someone else allocates you to a case");
+        }
+        requireMayChange(caseId, actor, relationship, "ALLOCATE_WORKER");
         List<FieldError> errors = new ArrayList<>();
         Boolean colleague = userId == null ? null : jdbc.sql("""
                 select count(*) > 0 from app_user where id = ? and agency_id = ? and enabled""")
@@ -407,7 +478,18 @@ public class Cases {
         if (!involved) {
             throw InvalidRequestException.of("userId", "Your agency is not involved in this case, so it cannot allocate a worker");
         }
-        allocate(caseId, userId, worksWith, actor.userId());
+        boolean perpetratorAgency = jdbc.sql("select type in ('PERPETRATOR_PROGRAMME', 'PROBATION') from agency where id = ?")
+                .param(actor.agencyId()).query(Boolean.class).single();
+        allocate(caseId, userId, perpetratorAgency ? "PERSON_CAUSING_HARM" : worksWith, actor.userId());
+        // The case's other workers are told who now shares the case's restricted details.
+        String name = jdbc.sql("select display_name from app_user where id = ?").param(userId).query(String.class).single();
+        String message = "%s (%s) was allocated to case %s by %s".formatted(name, actor.agencyName(),
+                summary(caseId).reference(), actor.displayName());
+        for (UUID recipient : jdbc.sql("select user_id from case_worker where case_id = ? and ended_at is null and user_id <> ?")
+                .params(caseId, userId).query(UUID.class).list()) {
+            jdbc.sql("insert into notification (id, recipient_id, kind, case_id, message) values (?, ?, 'ALLOCATION', ?, ?)")
+                    .params(UUID.randomUUID(), recipient, caseId, message).update();
+        }
         audit.record(AuditEntry.allowed("ALLOCATE_WORKER", OBJECT, caseId).with("worker", userId.toString()));
     }
 
@@ -427,10 +509,7 @@ public class Cases {
     public void changeLeadAgency(UUID caseId, UUID agencyId, int expectedVersion) {
         Actor actor = requirePractitioner("CHANGE_LEAD_AGENCY", caseId);
         String relationship = load(caseId, actor, "CHANGE_LEAD_AGENCY");
-        if ("BREAK_GLASS".equals(relationship)) {
-            audit.recordIndependently(AuditEntry.refused("CHANGE_LEAD_AGENCY", OBJECT, caseId, "break-glass access only"));
-            throw new AccessDeniedException("Break-glass access does not allow changes");
-        }
+        requireMayChange(caseId, actor, relationship, "CHANGE_LEAD_AGENCY");
         boolean involved = agencyId != null && jdbc.sql("""
                 select count(*) > 0 from case_agency where case_id = ? and agency_id = ? and ended_at is null""")
                 .params(caseId, agencyId).query(Boolean.class).single();
@@ -456,7 +535,7 @@ public class Cases {
         Actor actor = requirePractitioner("BREAK_GLASS", null);
         List<FieldError> errors = new ArrayList<>();
         String ref = trimmed(reference);
-        if (ref == null || !ref.matches("(?i)DA-\\d{4}-\\d{6}")) {
+        if (ref == null || !ref.matches("(?i)DA-\\d{4}-\\d{6,12}")) {
             errors.add(new FieldError("reference", "Enter the case reference, like DA-2026-000123"));
         }
         String why = trimmed(reason);
@@ -465,6 +544,16 @@ public class Cases {
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
+        }
+        if (PERPETRATOR_AGENCIES.contains(agencies.get(actor.agencyId()).type())) {
+            audit.recordIndependently(AuditEntry.refused("BREAK_GLASS", OBJECT, null, "works with the person causing harm"));
+            throw new AccessDeniedException("Agencies working with the person causing harm cannot break glass");
+        }
+        // References are sequential: a sweep must not be possible, so attempts are limited per user.
+        var decision = rateLimits.hit("break-glass", actor.userId().toString(), BREAK_GLASS_LIMIT);
+        if (!decision.allowed()) {
+            audit.recordIndependently(AuditEntry.refused("BREAK_GLASS", OBJECT, null, "rate limited"));
+            throw new org.waymark.platform.TooManyRequestsException(decision.retryAfterSeconds());
         }
         UUID caseId = jdbc.sql("select id from dva_case where reference = ?").param(ref.toUpperCase())
                 .query(UUID.class).optional().orElse(null);
@@ -483,11 +572,12 @@ public class Cases {
                 .params(UUID.randomUUID(), caseId, actor.userId(), why, (double) breakGlassFor.toSeconds())
                 .query(java.sql.Timestamp.class).single().toInstant();
         String reference1 = summary(caseId).reference();
-        String message = "%s (%s) opened case %s without a relationship, until %s. Reason given: %s".formatted(
-                actor.displayName(), actor.agencyName(), reference1,
-                expires.atZone(ZoneId.of("Europe/London")).toLocalDateTime().withSecond(0).withNano(0), why);
+        // The reason stays in the case's break-glass log (it may name places); the message only points there.
+        String message = "%s (%s) opened case %s without a relationship, until %s. The reason is in the case's break-glass log."
+                .formatted(actor.displayName(), actor.agencyName(), reference1,
+                        expires.atZone(ZoneId.of("Europe/London")).toLocalDateTime().withSecond(0).withNano(0));
         List<UUID> recipients = jdbc.sql("""
-                select user_id from case_worker where case_id = ? and ended_at is null
+                select user_id from case_worker where case_id = ? and ended_at is null and works_with <> 'PERSON_CAUSING_HARM'
                 union
                 select u.id from app_user u join app_user_role r on r.user_id = u.id
                  where u.agency_id = ? and u.enabled and r.role = 'SAFEGUARDING_LEAD'
@@ -535,6 +625,31 @@ public class Cases {
     }
 
     // ---- access ---------------------------------------------------------------------------------
+
+    /** Whether the actor works with the person causing harm in this case (judged for its other people). */
+    private boolean perpetratorSide(Actor actor, UUID caseId) {
+        List<UUID> people = jdbc.sql("select distinct person_id from case_person where case_id = ? and role <> 'PERSON_CAUSING_HARM'")
+                .param(caseId).query(UUID.class).list();
+        return needToKnow.perpetratorSide(actor, people) || jdbc.sql("""
+                select exists (select 1 from case_agency where case_id = ? and agency_id = ? and ended_at is null
+                                 and works_with = 'PERSON_CAUSING_HARM'
+                               union all
+                               select 1 from case_worker where case_id = ? and user_id = ? and ended_at is null
+                                 and works_with = 'PERSON_CAUSING_HARM')""")
+                .params(caseId, actor.agencyId(), caseId, actor.userId()).query(Boolean.class).single();
+    }
+
+    /** Changes to a case are for its own agencies on the victim's side, never break-glass or the perpetrator side. */
+    private void requireMayChange(UUID caseId, Actor actor, String relationship, String action) {
+        if ("BREAK_GLASS".equals(relationship)) {
+            audit.recordIndependently(AuditEntry.refused(action, OBJECT, caseId, "break-glass access only"));
+            throw new AccessDeniedException("Break-glass access is for reading: it does not allow changes or sharing");
+        }
+        if (perpetratorSide(actor, caseId)) {
+            audit.recordIndependently(AuditEntry.refused(action, OBJECT, caseId, "works with the person causing harm"));
+            throw new AccessDeniedException("Agencies working with the person causing harm cannot change or share this case");
+        }
+    }
 
     /** The caller's relationship with the case, or 404 (audited) when there is none. */
     private String load(UUID caseId, Actor actor, String action) {

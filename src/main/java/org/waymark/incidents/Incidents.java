@@ -123,9 +123,16 @@ public class Incidents implements Resealable {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        // Only people the caller may see can be named; anything else does not exist for them.
+        // Only people the caller may see can be named; anything else does not exist for them. Naming someone
+        // ties the caller's agency to her case, so a look through break-glass is not enough.
         for (NewIncident.Involved involved : incident.people()) {
             people.get(involved.personId());
+            if ("BREAK_GLASS".equals(needToKnow.person(actor, involved.personId()).basis())) {
+                audit.recordIndependently(AuditEntry.refused("CREATE_INCIDENT", "PERSON", involved.personId(),
+                        "break-glass access only"));
+                throw new org.springframework.security.access.AccessDeniedException(
+                        "Break-glass access is for reading: ask the case's agencies to share the case");
+            }
         }
         UUID id = UUID.randomUUID();
         // A restricted location (it can be the safe address) is sealed, never stored in plain text.
@@ -170,6 +177,8 @@ public class Incidents implements Resealable {
     public List<ChronologyEntry> chronology(UUID personId, boolean family) {
         Actor actor = CurrentActor.require();
         List<UUID> ids = family ? people.family(personId) : people.samePerson(personId);
+        // Judged for the person whose chronology it is (every record of her), not her family.
+        boolean perpetratorSide = needToKnow.perpetratorSide(actor, people.samePerson(personId));
         List<ChronologyEntry> entries = jdbc.sql("""
                         select i.id, i.occurred_on, a.name as agency_name, i.reporting_agency_id, i.came_to_light,
                                i.severity, i.abuse_types, i.narrative,
@@ -197,7 +206,8 @@ public class Incidents implements Resealable {
                             rs.getString("severity"), strings(rs.getArray("roles")),
                             full ? strings(rs.getArray("abuse_types")) : List.of(), full ? rs.getString("narrative") : null,
                             full);
-                }).list().stream().filter(java.util.Objects::nonNull).toList();
+                }).list().stream().filter(java.util.Objects::nonNull)
+                .filter(e -> e.ownAgency() || !perpetratorSide).toList();
         audit.record(AuditEntry.allowed(family ? "READ_FAMILY_CHRONOLOGY" : "READ_CHRONOLOGY", "PERSON", personId)
                 .with("entries", Integer.toString(entries.size())));
         return entries;
@@ -263,13 +273,18 @@ public class Incidents implements Resealable {
     public DerivedFacts facts(UUID personId, LocalDate asOf) {
         List<UUID> ids = people.samePerson(personId);
         UUID[] array = ids.toArray(UUID[]::new);
+        // The perpetrator side's counts come from its own agency's records only: counts of other agencies'
+        // incidents would tell of a disclosure the chronology hides from them.
+        Actor actor = CurrentActor.require();
+        UUID onlyAgency = needToKnow.perpetratorSide(actor, ids) ? actor.agencyId() : null;
         List<FactsFromRecords.AsVictim> asVictim = jdbc.sql("""
                         select distinct i.id, i.occurred_on, i.came_to_light, i.severity, a.type = 'POLICE' as by_police
                           from incident i
                           join incident_person ip on ip.incident_id = i.id
                           join agency a on a.id = i.reporting_agency_id
                          where ip.person_id = any(?) and ip.role = 'VICTIM'
-                        """).param(array)
+                           and (cast(? as uuid) is null or i.reporting_agency_id = ?)
+                        """).params(array, onlyAgency, onlyAgency)
                 .query((rs, n) -> new FactsFromRecords.AsVictim(rs.getDate("occurred_on").toLocalDate(),
                         rs.getString("came_to_light"), rs.getString("severity"), rs.getBoolean("by_police"))).list();
         List<UUID[]> harm = jdbc.sql("""
@@ -277,7 +292,8 @@ public class Incidents implements Resealable {
                           join incident_person ip on ip.incident_id = i.id
                           join incident_person v on v.incident_id = i.id and v.role = 'VICTIM'
                          where ip.person_id = any(?) and ip.role = 'PERSON_CAUSING_HARM'
-                        """).param(array)
+                           and (cast(? as uuid) is null or i.reporting_agency_id = ?)
+                        """).params(array, onlyAgency, onlyAgency)
                 .query((rs, n) -> new UUID[] {rs.getObject("id", UUID.class), rs.getObject("victim", UUID.class)}).list();
         Map<UUID, UUID> groups = people.samePersonGroups(harm.stream().map(h -> h[1]).toList());
         // Victims who are related to one another (a mother and her daughter) are connected, not separate victims.

@@ -49,6 +49,7 @@ public class DemoData {
             new DemoUser("demo.mash", "Morgan Mash", "Wrekin Vale MASH", Set.of(Role.MASH_OFFICER)),
             new DemoUser("demo.marac", "Robin Marac", "Wrekin Vale MARAC", Set.of(Role.MARAC_COORDINATOR)),
             new DemoUser("demo.idva", "Ira Advocate", "Haven IDVA Service", Set.of(Role.IDVA)),
+            new DemoUser("demo.idvalead", "Isla Manager", "Haven IDVA Service", Set.of(Role.IDVA, Role.SAFEGUARDING_LEAD)),
             new DemoUser("demo.school", "Sam School", "Millbrook Primary School", Set.of(Role.SAFEGUARDING_LEAD)),
             new DemoUser("demo.social", "Sol Social", "Wrekin Vale Children's Social Care",
                     Set.of(Role.PRACTITIONER)),

@@ -207,7 +207,7 @@ public class People {
         List<MatchCandidate> found = new ArrayList<>();
         for (StoredPerson stored : loadForMatching(candidates)) {
             boolean sameAgency = stored.agencyId().equals(actor.agencyId());
-            if (!sameAgency && (!identityProbe || PERPETRATOR_SIDE.equals(callerAgencyType))) {
+            if (!sameAgency && (!identityProbe || PERPETRATOR_SIDE.contains(callerAgencyType))) {
                 continue;
             }
             MatchResult result = sameAgency ? matchScorer.compare(probeRecord, stored.record())
@@ -243,7 +243,8 @@ public class People {
             "middle_names", "other_names", "date_of_birth", "nhs_number", "sex");
     /** Naming these agencies would say where a victim is or who is helping her. */
     static final java.util.Set<String> SENSITIVE_AGENCY_TYPES = java.util.Set.of("IDVA_SERVICE", "SPECIALIST_DA_SERVICE");
-    static final String PERPETRATOR_SIDE = "PERPETRATOR_PROGRAMME";
+    /** Agencies whose work is with the person causing harm. */
+    static final java.util.Set<String> PERPETRATOR_SIDE = java.util.Set.of("PERPETRATOR_PROGRAMME", "PROBATION");
 
     private static PersonRecord identityOnly(PersonRecord r) {
         return new PersonRecord(r.id(), r.givenName(), r.middleNames(), r.surname(), r.otherNames(), r.dateOfBirthRaw(),
@@ -394,6 +395,12 @@ public class People {
     public UUID linkSamePerson(UUID mine, UUID other) {
         Actor actor = requirePractitioner("LINK_PEOPLE");
         load(mine, actor);
+        // A link is the recording agency's decision about its own record, and opens that record's history.
+        NeedToKnow.PersonAccess mineAccess = needToKnow.person(actor, mine);
+        if (!"RECORDED_BY_AGENCY".equals(mineAccess.basis()) || mineAccess.perpetratorSide()) {
+            audit.recordIndependently(AuditEntry.refused("LINK_PEOPLE", OBJECT, mine, "not the recording agency"));
+            throw new org.springframework.security.access.AccessDeniedException("Only the agency that recorded this person can link the record");
+        }
         if (other == null || mine.equals(other)) {
             throw InvalidRequestException.of("otherPersonId", "Choose an existing record other than this one");
         }
@@ -406,7 +413,7 @@ public class People {
         // strong identity evidence, and never from the perpetrator side: a link opens that record's history.
         double probability = scorer().compare(identityOnly(mineStored.record()), identityOnly(otherStored.record()))
                 .probability();
-        if (!sameAgency && (probability < SHOW_OTHER_AGENCY_FROM || PERPETRATOR_SIDE.equals(agencyType(actor.agencyId())))) {
+        if (!sameAgency && (probability < SHOW_OTHER_AGENCY_FROM || PERPETRATOR_SIDE.contains(agencyType(actor.agencyId())))) {
             audit.recordIndependently(AuditEntry.refused("LINK_PEOPLE", OBJECT, mine, "identity evidence too weak")
                     .with("other", other.toString()));
             throw InvalidRequestException.of("otherPersonId",
@@ -556,7 +563,7 @@ public class People {
     @Transactional
     public int updateDetails(UUID id, int expectedVersion, PersonDetails details) {
         Actor actor = requirePractitioner("UPDATE_PERSON");
-        load(id, actor);
+        requireMayAddTo(id, actor, "UPDATE_PERSON");
         List<FieldError> errors = new ArrayList<>();
         checkLength(errors, "preferredName", details.preferredName(), 100, "Preferred name");
         for (String[] field : new String[][] {{"genderIdentity", details.genderIdentity()}, {"ethnicity", details.ethnicity()},
@@ -754,7 +761,7 @@ public class People {
     @Transactional
     public UUID relate(UUID id, UUID relatedId, String kind) {
         Actor actor = requirePractitioner("RELATE_PEOPLE");
-        load(id, actor);
+        requireMayAddTo(id, actor, "RELATE_PEOPLE");
         if (kind == null || !RELATIONSHIP_KINDS.contains(kind)) {
             throw InvalidRequestException.of("kind", "Select the relationship from the list");
         }
@@ -860,6 +867,7 @@ public class People {
     }
 
     private Person map(ResultSet rs, NeedToKnow.PersonAccess access) throws SQLException {
+        Actor viewer = CurrentActor.require();
         UUID id = rs.getObject("id", UUID.class);
         UUID agency = rs.getObject("recorded_by_agency_id", UUID.class);
         List<String> previous = jdbc.sql("select family_name from person_other_name where person_id = ? and family_name is not null")
@@ -873,7 +881,7 @@ public class People {
         List<Person.Link> links = jdbc.sql("""
                         select l.id, case when l.person_a = :id then l.person_b else l.person_a end as other, l.score,
                                case when u.agency_id = :agency then u.display_name else da.name end as display_name,
-                               l.decided_at, o.recorded_by_agency_id as other_agency, oa.name as other_agency_name,
+                               l.decided_at, o.recorded_by_agency_id as other_agency, oa.name as other_agency_name, oa.type as other_agency_type,
                                o.given_name, o.family_name
                           from person_link l join app_user u on u.id = l.decided_by
                           join agency da on da.id = u.agency_id
@@ -885,8 +893,12 @@ public class People {
                         """).param("id", id).param("agency", agency)
                 .query((r, n) -> {
                     boolean visible = r.getObject("other_agency", UUID.class).equals(agency);
+                    // Naming a specialist service (a refuge) says where she has turned: only to that service.
+                    boolean callersOwn = r.getObject("other_agency", UUID.class).equals(viewer.agencyId());
+                    String otherAgency = callersOwn || !SENSITIVE_AGENCY_TYPES.contains(r.getString("other_agency_type"))
+                            ? r.getString("other_agency_name") : "another agency";
                     return new Person.Link(r.getObject("id", UUID.class), r.getObject("other", UUID.class),
-                            r.getString("other_agency_name"), visible,
+                            otherAgency, visible,
                             visible ? String.join(" ", java.util.stream.Stream.of(r.getString("given_name"),
                                     r.getString("family_name")).filter(s -> s != null).toList()) : null,
                             (Double) r.getObject("score"), r.getString("display_name"),

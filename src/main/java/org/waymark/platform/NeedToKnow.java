@@ -16,6 +16,13 @@ public interface NeedToKnow {
     IncidentAccess incident(Actor actor, UUID incidentId);
 
     /**
+     * Whether the actor works with the person causing harm with respect to any of these records (their
+     * agency is a perpetrator programme or probation, or any tie they have to a case holding one of the
+     * records, or a record linked to one as the same person, is on the side of the person causing harm).
+     */
+    boolean perpetratorSide(Actor actor, java.util.Collection<UUID> personIds);
+
+    /**
      * @param visible           the record may be shown at all (otherwise: 404, audited)
      * @param restrictedVisible restricted values (safe address, new phone) may be shown; otherwise "withheld"
      * @param perpetratorSide   the actor works with the person causing harm in a case this person is part of

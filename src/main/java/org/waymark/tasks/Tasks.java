@@ -128,7 +128,7 @@ public class Tasks {
         }
         int updated = jdbc.sql("""
                 update task set escalated_at = now(), version = version + 1
-                 where id = ? and status = 'OPEN' and escalated_at is null and due_at <= now()""").param(id).update();
+                 where id = ? and status = 'OPEN' and escalated_at is null""").param(id).update();
         if (updated == 0) {
             return false;
         }

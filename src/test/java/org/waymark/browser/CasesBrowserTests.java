@@ -138,7 +138,27 @@ class CasesBrowserTests {
         signIn("demo.police");
         assertThat(browser.driver.findElements(By.cssSelector("#notifications-link .govuk-tag"))).hasSize(1);
         browser.submit("notifications-link");
-        assertThat(browser.text("#notifications")).contains("Sam School").contains("Her son disclosed at school");
+        assertThat(browser.text("#notifications")).contains("Sam School (Millbrook Primary School) opened case " + reference)
+                .doesNotContain("Her son disclosed at school");
+        browser.assertAccessible();
+        browser.open("/tasks");
+        browser.assertAccessible();
+        browser.open(personPath);
+        browser.submit("add-address");
+        browser.assertAccessible();
+        browser.submit("save-address");
+        assertThat(browser.text(".govuk-error-summary")).contains("Enter the address");
+        browser.assertAccessible();
+        browser.type("address", "14 New Road");
+        browser.type("from-day", "1");
+        browser.type("from-month", "2");
+        browser.type("from-year", "2019");
+        browser.type("to-day", "1");
+        browser.type("to-month", "3");
+        browser.type("to-year", "2024");
+        browser.submit("save-address");
+        assertThat(browser.text("#address-history")).contains("14 New Road").contains("2 Willow Refuge Close");
+        browser.submit("add-contact");
         browser.assertAccessible();
     }
 }

@@ -168,8 +168,14 @@ class CaseAccessTests {
                 .andExpect(content().string(not(containsString("900877"))));
 
         UUID idva = data.userId("demo.idva");
+        // Nobody allocates themselves to the restricted details; the IDVA service's lead allocates her.
         post("demo.idva", "/api/v1/cases/" + f.caseId() + "/workers",
+                "{\"userId\":\"" + idva + "\",\"worksWith\":\"VICTIM\"}").andExpect(status().isForbidden());
+        read("demo.idva", "/api/v1/people/" + f.victim()).andExpect(jsonPath("$.addressWithheld").value(true));
+        post("demo.idvalead", "/api/v1/cases/" + f.caseId() + "/workers",
                 "{\"userId\":\"" + idva + "\",\"worksWith\":\"VICTIM\"}").andExpect(status().isCreated());
+        read("demo.police", "/api/v1/notifications")
+                .andExpect(content().string(containsString("Ira Advocate (Haven IDVA Service) was allocated to case " + f.reference())));
         read("demo.idva", "/api/v1/people/" + f.victim()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.address").value(REFUGE))
                 .andExpect(jsonPath("$.phone").value(NEW_PHONE))
@@ -238,7 +244,7 @@ class CaseAccessTests {
                 .andExpect(jsonPath("$.addressWithheld").value(true));
         read("demo.police", "/api/v1/notifications").andExpect(status().isOk())
                 .andExpect(content().string(containsString("opened case " + f.reference() + " without a relationship")))
-                .andExpect(content().string(containsString("Child disclosed at school")));
+                .andExpect(content().string(not(containsString("Child disclosed at school"))));
         read("demo.police", "/api/v1/cases/" + f.caseId())
                 .andExpect(jsonPath("$.breakGlass[0].userName").value("Sam School"));
         // Break-glass is for looking: it cannot pass the case on.
@@ -305,9 +311,18 @@ class CaseAccessTests {
         post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", share("Fresh Start Perpetrator Programme",
                 "PERSON_CAUSING_HARM", "NOT_SOUGHT", "PREVENTION_OF_CRIME")).andExpect(status().isCreated());
         UUID dvpp = data.userId("demo.dvpp");
-        // Even allocated to the case, a perpetrator-programme worker is never named with need to know.
         post("demo.dvpp", "/api/v1/cases/" + f.caseId() + "/workers",
-                "{\"userId\":\"" + dvpp + "\",\"worksWith\":\"PERSON_CAUSING_HARM\"}").andExpect(status().isCreated());
+                "{\"userId\":\"" + dvpp + "\",\"worksWith\":\"VICTIM\"}").andExpect(status().isForbidden());
+        // Even allocated to the case as if on her side, a perpetrator-programme worker is never named with need to know.
+        jdbc.sql("insert into case_worker (id, case_id, user_id, works_with, allocated_by) values (?, ?, ?, 'VICTIM', ?)")
+                .params(UUID.randomUUID(), f.caseId(), dvpp, data.userId("demo.police")).update();
+        read("demo.dvpp", "/api/v1/cases/" + f.caseId()).andExpect(jsonPath("$.whoElseKnows", hasSize(0)))
+                .andExpect(jsonPath("$.sharing", hasSize(0))).andExpect(jsonPath("$.breakGlass", hasSize(0)));
+        post("demo.dvpp", "/api/v1/cases/break-glass", "{\"reference\":\"" + f.reference()
+                + "\",\"reason\":\"I want to see the whole case\"}").andExpect(status().isForbidden());
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", share("Fresh Start Perpetrator Programme",
+                "VICTIM", "NOT_SOUGHT", "PREVENTION_OF_CRIME")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("worksWith"));
         long auditBefore = data.lastAuditId();
 
         List<String> outputs = new java.util.ArrayList<>();
@@ -477,5 +492,47 @@ class CaseAccessTests {
         mvc.perform(get("/people/" + f.victim()).session(org.waymark.SignedIn.as(mvc, "demo.dvpp")))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("Sanctuary"))))
                 .andExpect(content().string(not(containsString("maya.safe"))));
+    }
+
+    @Test
+    void breakGlassIsForReadingAndCannotBeTurnedIntoATieWithTheVictim() throws Exception {
+        Family f = policeCase();
+        post("demo.school", "/api/v1/cases/break-glass", """
+                {"reference":"%s","reason":"Child disclosed at school today"}""".formatted(f.reference()))
+                .andExpect(status().isCreated());
+        long workers = data.count("case_worker");
+        long involvements = data.count("case_agency");
+        post("demo.school", "/api/v1/cases", "{\"victimPersonId\":\"" + f.victim() + "\"}").andExpect(status().isForbidden());
+        UUID own = person("demo.school", "{\"givenName\":\"Dummy\",\"familyName\":\"" + unique() + "\"}");
+        post("demo.school", "/api/v1/incidents", """
+                {"occurredOn":"%s","cameToLight":"THIRD_PARTY_REPORT",
+                 "people":[{"personId":"%s","role":"VICTIM"},{"personId":"%s","role":"WITNESS"}]}"""
+                .formatted(LocalDate.now(ZoneId.of("Europe/London")), own, f.victim())).andExpect(status().isForbidden());
+        post("demo.school", "/api/v1/people/" + f.victim() + "/addresses", "{\"address\":\"x\"}").andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/people/" + f.victim() + "/details").header("If-Match", "\"0\"").contentType("application/json")
+                .content("{\"immigrationStatus\":\"changed\"}").with(httpBasic("demo.school", "demo"))).andExpect(status().isForbidden());
+        assertThat(data.count("case_worker")).isEqualTo(workers);
+        assertThat(data.count("case_agency")).isEqualTo(involvements);
+        read("demo.school", "/api/v1/people/" + f.victim() + "/addresses").andExpect(jsonPath("$[0].withheld").value(true));
+    }
+
+    @Test
+    void aCounterAllegationDoesNotOpenTheVictimsRestrictedDetailsToTheOtherSidesWorkers() throws Exception {
+        Family f = policeCase();
+        // He tells the police she attacked him: his case, with her as the person said to cause harm.
+        post("demo.police", "/api/v1/incidents", """
+                {"occurredOn":"%s","cameToLight":"POLICE_CALL_OUT",
+                 "people":[{"personId":"%s","role":"VICTIM"},{"personId":"%s","role":"PERSON_CAUSING_HARM"}]}"""
+                .formatted(LocalDate.now(ZoneId.of("Europe/London")), f.harm(), f.victim())).andExpect(status().isCreated());
+        UUID hisCase = jdbc.sql("select id from dva_case where victim_person_id = ?").param(f.harm()).query(UUID.class).single();
+        post("demo.police", "/api/v1/cases/" + hisCase + "/share-decisions",
+                share("Haven IDVA Service", "VICTIM", "GIVEN", "CONSENT")).andExpect(status().isCreated());
+        post("demo.idvalead", "/api/v1/cases/" + hisCase + "/workers",
+                "{\"userId\":\"" + data.userId("demo.idva") + "\",\"worksWith\":\"VICTIM\"}").andExpect(status().isCreated());
+        // His advocate sees her record (she is in his case) but never her refuge address, nor her incidents' accounts.
+        read("demo.idva", "/api/v1/people/" + f.victim()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.addressWithheld").value(true)).andExpect(content().string(not(containsString("Sanctuary"))));
+        read("demo.idva", "/api/v1/people/" + f.victim() + "/chronology")
+                .andExpect(content().string(not(containsString("Officers attended the call"))));
     }
 }

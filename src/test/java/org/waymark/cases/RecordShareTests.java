@@ -69,7 +69,7 @@ class RecordShareTests {
 
         actAs("demo.police");
         assertThatThrownBy(() -> cases.recordShare(caseId, school, null, "Operation Encompass notification", "NOT_SOUGHT",
-                "CONSENT", "Child present")).isInstanceOf(IllegalArgumentException.class);
+                "CONSENT", "Child present")).isInstanceOf(org.waymark.platform.InvalidRequestException.class);
         UUID share = cases.recordShare(caseId, school, "Sam School", "Operation Encompass notification", "NOT_SOUGHT",
                 "PUBLIC_TASK", "The child was present; the school can support her tomorrow");
 

@@ -172,8 +172,13 @@ class CasePages {
     @GetMapping("/notifications")
     String notifications(Model model) {
         model.addAttribute("notifications", cases.notifications());
-        cases.markNotificationsRead();
         return "cases/notifications";
+    }
+
+    @PostMapping("/notifications/read")
+    String markRead() {
+        cases.markNotificationsRead();
+        return "redirect:/notifications";
     }
 
     private static Map<String, String> fieldErrors(List<FieldError> errors) {

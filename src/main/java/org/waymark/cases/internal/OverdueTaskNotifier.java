@@ -9,7 +9,7 @@ import org.waymark.tasks.TaskOverdue;
 
 /**
  * Tells people when work is overdue: the owner, the owner agency's safeguarding leads (their managers),
- * and the users of the agency the procedure escalates to. Runs in the escalation's transaction.
+ * and the leads (safeguarding, MASH, MARAC) of the agency the procedure escalates to. Runs in the escalation's transaction.
  */
 @Component
 class OverdueTaskNotifier {
@@ -29,7 +29,9 @@ class OverdueTaskNotifier {
                 select u.id from app_user u join app_user_role r on r.user_id = u.id
                  where u.agency_id = :agency and u.enabled and r.role = 'SAFEGUARDING_LEAD'
                 union
-                select id from app_user where agency_id = :escalateTo and enabled
+                select u.id from app_user u join app_user_role r on r.user_id = u.id
+                 where u.agency_id = :escalateTo and u.enabled
+                   and r.role in ('SAFEGUARDING_LEAD', 'MASH_OFFICER', 'MARAC_COORDINATOR')
                 """).param("owner", overdue.ownerUserId()).param("agency", overdue.ownerAgencyId())
                 .param("escalateTo", overdue.escalateToAgencyId()).query(UUID.class).list()) {
             jdbc.sql("insert into notification (id, recipient_id, kind, case_id, message) values (?, ?, 'OVERDUE_TASK', ?, ?)")
