@@ -580,8 +580,9 @@ public class Cases {
                 select user_id from case_worker where case_id = ? and ended_at is null and works_with <> 'PERSON_CAUSING_HARM'
                 union
                 select u.id from app_user u join app_user_role r on r.user_id = u.id
-                 where u.agency_id = ? and u.enabled and r.role = 'SAFEGUARDING_LEAD'
-                """).params(caseId, actor.agencyId()).query(UUID.class).list();
+                 where u.enabled and r.role = 'SAFEGUARDING_LEAD'
+                   and (u.agency_id = ? or u.agency_id = (select lead_agency_id from dva_case where id = ?))
+                """).params(caseId, actor.agencyId(), caseId).query(UUID.class).list();
         for (UUID recipient : recipients) {
             if (!recipient.equals(actor.userId())) {
                 jdbc.sql("insert into notification (id, recipient_id, kind, case_id, message) values (?, ?, 'BREAK_GLASS', ?, ?)")

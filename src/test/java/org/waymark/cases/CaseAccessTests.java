@@ -247,6 +247,9 @@ class CaseAccessTests {
                 .andExpect(content().string(not(containsString("Child disclosed at school"))));
         read("demo.police", "/api/v1/cases/" + f.caseId())
                 .andExpect(jsonPath("$.breakGlass[0].userName").value("Sam School"));
+        // The lead agency's safeguarding lead is told too.
+        read("demo.policelead", "/api/v1/notifications")
+                .andExpect(content().string(containsString("Sam School (Millbrook Primary School) opened case " + f.reference())));
         // Break-glass is for looking: it cannot pass the case on.
         post("demo.school", "/api/v1/cases/" + f.caseId() + "/share-decisions",
                 share("Haven IDVA Service", "VICTIM", "GIVEN", "CONSENT")).andExpect(status().isForbidden());
