@@ -3,6 +3,9 @@ package org.waymark.risk;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.waymark.platform.Actor;
 import org.waymark.platform.CurrentActor;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Completed risk assessments about people, at a glance, for the chronology of a case: when, which agency,
@@ -24,10 +29,43 @@ public class AssessmentRecords {
                                     String riskLevel, Integer yesCount, boolean ownAgency) {
     }
 
-    private final JdbcClient jdbc;
+    /**
+     * A completed assessment's DASH answers, for a pathway that carries the DASH forward (a police
+     * notification to the MASH). {@code assessedLevel} is the level the assessment arrived at.
+     */
+    public record CompletedDash(UUID id, UUID personId, Instant completedAt, RiskLevel assessedLevel,
+                                Map<Integer, Answer> answers) {
+    }
 
-    AssessmentRecords(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AssessmentRecords(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The caller's own agency's completed assessment, if it is one; another agency's answers stay with it. */
+    @Transactional(readOnly = true)
+    public Optional<CompletedDash> ownCompletedDash(UUID assessmentId) {
+        Actor actor = CurrentActor.require();
+        return jdbc.sql("""
+                        select id, person_id, completed_at, result -> 'evaluation' ->> 'riskLevel' as risk_level, answers
+                          from risk_assessment where id = ? and agency_id = ? and status = 'COMPLETED'""")
+                .params(assessmentId, actor.agencyId())
+                .query((rs, n) -> {
+                    Map<Integer, Answer> answers = new TreeMap<>();
+                    json.readTree(rs.getString("answers")).properties().forEach(entry -> {
+                        String answer = entry.getValue().path("answer").asString(null);
+                        if (answer != null) {
+                            answers.put(Integer.valueOf(entry.getKey()), Answer.valueOf(answer));
+                        }
+                    });
+                    String level = rs.getString("risk_level");
+                    return new CompletedDash(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+                            rs.getTimestamp("completed_at").toInstant(), level == null ? null : RiskLevel.valueOf(level),
+                            answers);
+                }).optional();
     }
 
     @Transactional(readOnly = true)
