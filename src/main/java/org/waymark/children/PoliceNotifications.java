@@ -471,6 +471,26 @@ public class PoliceNotifications {
 
     // ---- reading -----------------------------------------------------------------------------------
 
+    /** An incident the caller's force recorded that the MASH has not been told about yet. */
+    public record AwaitingNotification(UUID incidentId, LocalDate occurredOn, String victimName, int children) {
+    }
+
+    @Transactional
+    public List<AwaitingNotification> awaitingNotification() {
+        Actor actor = requireOfficer("LIST_POLICE_NOTIFICATIONS");
+        return jdbc.sql("""
+                        select i.id, i.occurred_on, v.person_id,
+                               (select count(*) from incident_person c where c.incident_id = i.id and c.role = 'CHILD') as children
+                          from incident i join incident_person v on v.incident_id = i.id and v.role = 'VICTIM'
+                         where i.reporting_agency_id = ?
+                           and not exists (select 1 from police_notification n where n.incident_id = i.id)
+                         order by i.occurred_on desc, i.id limit 50""").param(actor.agencyId())
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(),
+                        rs.getObject(3, UUID.class), rs.getInt(4)}).list().stream()
+                .map(r -> new AwaitingNotification((UUID) r[0], (LocalDate) r[1], people.get((UUID) r[2]).displayName(),
+                        (Integer) r[3])).toList();
+    }
+
     /** The caller's force's notifications, newest first. */
     @Transactional
     public List<NotificationSummary> mine() {
