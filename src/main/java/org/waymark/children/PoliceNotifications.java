@@ -198,7 +198,7 @@ public class PoliceNotifications {
             }
         }
         for (IncidentChild child : notifiable.children()) {
-            if (!described.contains(child.personId()) && errors.stream().noneMatch(e -> e.field().startsWith("children["))) {
+            if (!described.contains(child.personId())) {
                 errors.add(new FieldError("children", "Describe every child recorded on the incident: " + child.name()
                         + " is missing"));
             }

@@ -36,7 +36,7 @@ public class StrategyDiscussions {
 
     static final String OBJECT = "STRATEGY_DISCUSSION";
     static final String TASK = "STRATEGY_DISCUSSION";
-    static final String SECTION_47_TASK = "SECTION_47_ENQUIRY";
+    static final String SECTION_47_TASK = "CHILD_PROTECTION_ENQUIRY";
     /** Working Together 2023: an initial child protection conference within 15 working days of the strategy discussion. */
     static final int CONFERENCE_WITHIN_WORKING_DAYS = 15;
 
