@@ -79,6 +79,11 @@ class ApiFuzzTests {
     private String domainCounts;
     private final Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
     private final Map<String, String> ownPerson = new LinkedHashMap<>();
+    /** Valid requests for endpoints whose bodies or paths must name real records, keyed by "METHOD /path". */
+    private final Map<String, Fixture> fixtures = new LinkedHashMap<>();
+
+    record Fixture(String user, String body, Map<String, String> pathVariables) {
+    }
 
     record Endpoint(String method, String path, JsonNode schema, List<String> headers) {
         @Override
@@ -226,6 +231,12 @@ class ApiFuzzTests {
      * fields the answer names as wrong removed until it is accepted (the answer's errors array names them).
      */
     private Seed seedFor(Endpoint endpoint, Random random) throws Exception {
+        Fixture fixture = fixtures().get(endpoint.toString());
+        if (fixture != null) {
+            JsonNode body = json.readTree(fixture.body());
+            int status = send(endpoint, fixture.user(), fixture.body().getBytes(StandardCharsets.UTF_8)).getStatus();
+            return new Seed(fixture.user(), body, status >= 200 && status < 300);
+        }
         Seed fallback = null;
         for (String user : List.of("demo.police", "demo.admin", "demo.idva", "demo.marac")) {
             JsonNode body = generate(endpoint.schema(), random, 0, null, user);
@@ -324,13 +335,78 @@ class ApiFuzzTests {
     private String resolve(String path, String user) throws Exception {
         Matcher matcher = PATH_VARIABLE.matcher(path);
         StringBuilder resolved = new StringBuilder();
+        Map<String, String> known = fixturePathVariables(path);
         while (matcher.find()) {
-            String value = matcher.group(1).equals("id") && path.startsWith("/api/v1/people/")
+            String value = known.containsKey(matcher.group(1)) ? known.get(matcher.group(1))
+                    : matcher.group(1).equals("id") && path.startsWith("/api/v1/people/")
                     ? ownPerson(user) : UUID.randomUUID().toString();
             matcher.appendReplacement(resolved, value);
         }
         matcher.appendTail(resolved);
         return resolved.toString();
+    }
+
+    private Map<String, String> fixturePathVariables(String path) {
+        return fixtures.entrySet().stream().filter(e -> e.getKey().endsWith(" " + path)).findFirst()
+                .map(e -> e.getValue().pathVariables()).orElse(Map.of());
+    }
+
+    /**
+     * The children's pathway: a police notification about a baby and a pupil, so the triage, strategy discussion
+     * and school endpoints can be reached by the users whose work they are.
+     */
+    private Map<String, Fixture> fixtures() throws Exception {
+        if (!fixtures.isEmpty()) {
+            return fixtures;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        String victim = created("/api/v1/people", "{\"givenName\":\"Fuzz\",\"familyName\":\"Family\"}");
+        String baby = created("/api/v1/people", "{\"givenName\":\"Fuzz\",\"familyName\":\"Baby\",\"dateOfBirth\":\""
+                + today.minusMonths(2) + "\"}");
+        String pupil = created("/api/v1/people", "{\"givenName\":\"Fuzz\",\"familyName\":\"Pupil\",\"dateOfBirth\":\""
+                + today.minusYears(8) + "\"}");
+        String incidentJson = """
+                {"occurredOn":"%s","cameToLight":"POLICE_CALL_OUT","people":[{"personId":"%s","role":"VICTIM"},
+                 {"personId":"%s","role":"CHILD","experience":"PRESENT"},{"personId":"%s","role":"CHILD","experience":"HEARD"}]}"""
+                .formatted(today, victim, baby, pupil);
+        String school = jdbc.sql("select id from agency where name = 'Millbrook Primary School'").query(String.class).single();
+        String notificationJson = """
+                {"incidentId":"%s","victimPregnant":false,"children":[{"personId":"%s","livesInHousehold":true},
+                 {"personId":"%s","livesInHousehold":true,"schoolAgencyId":"%s"}]}""";
+        // One notification for the triage endpoints, and a second incident for the notification endpoint itself.
+        String notification = created("/api/v1/children/notifications",
+                notificationJson.formatted(created("/api/v1/incidents", incidentJson), baby, pupil, school));
+        String strategy = jdbc.sql("select cast(id as text) from strategy_discussion where notification_id = cast(? as uuid)")
+                .param(notification).query(String.class).single();
+        String socialCare = jdbc.sql("select id from agency where name = 'Wrekin Vale Children''s Social Care'")
+                .query(String.class).single();
+        String midwifery = jdbc.sql("select id from agency where name = 'Wrekin Vale Midwifery'").query(String.class).single();
+        fixtures.put("POST /api/v1/children/notifications", new Fixture("demo.police",
+                notificationJson.formatted(created("/api/v1/incidents", incidentJson), baby, pupil, school), Map.of()));
+        fixtures.put("POST /api/v1/mash/triage/{id}/information", new Fixture("demo.mash",
+                "{\"information\":\"Known to the MASH since 2025\"}", Map.of("id", notification)));
+        fixtures.put("POST /api/v1/mash/triage/{id}/information-requests", new Fixture("demo.mash",
+                "{\"agencyId\":\"" + midwifery + "\"}", Map.of("id", notification)));
+        fixtures.put("POST /api/v1/mash/triage/{id}/decision", new Fixture("demo.mash", """
+                {"outcome":"STRATEGY_DISCUSSION","leadAgencyId":"%s","rationale":"Baby in the household","version":0}"""
+                .formatted(socialCare), Map.of("id", notification)));
+        fixtures.put("POST /api/v1/strategy-discussions/{id}/outcome", new Fixture("demo.social", """
+                {"heldOn":"%s","attended":"Police, social care","section47":false,"actions":"Support plan","version":0}"""
+                .formatted(today), Map.of("id", strategy)));
+        fixtures.put("PUT /api/v1/schools/{agencyId}", new Fixture("demo.school", """
+                {"dayStartsAt":"08:45","schoolDays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],"version":0}""",
+                Map.of("agencyId", school)));
+        fixtures.put("POST /api/v1/schools/{agencyId}/closures", new Fixture("demo.school", """
+                {"firstDay":"2031-07-20","lastDay":"2031-09-01","name":"Summer holidays"}""", Map.of("agencyId", school)));
+        return fixtures;
+    }
+
+    private String created(String path, String body) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request(org.springframework.http.HttpMethod.POST, path)
+                .with(httpBasic("demo.police", "demo")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as(path + " " + response.getContentAsString()).isEqualTo(201);
+        return json.readTree(response.getContentAsString()).path("id").asString();
     }
 
     private String ownPerson(String user) throws Exception {

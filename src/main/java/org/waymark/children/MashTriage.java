@@ -264,13 +264,14 @@ public class MashTriage {
 
     private Actor requireMashOfficer(String action, UUID notificationId) {
         Actor actor = CurrentActor.require();
+        // The family first: someone with no tie to it is told it does not exist, whatever their role.
+        if (notificationId != null) {
+            access.requireNotification(actor, notificationId, action);
+        }
         if (!actor.hasRole("MASH_OFFICER")) {
             audit.recordIndependently(AuditEntry.refused(action, PoliceNotifications.OBJECT, notificationId,
                     "not a MASH officer"));
             throw new AccessDeniedException("Only MASH officers triage police notifications");
-        }
-        if (notificationId != null) {
-            access.requireNotification(actor, notificationId, action);
         }
         return actor;
     }

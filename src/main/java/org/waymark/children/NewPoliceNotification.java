@@ -17,7 +17,8 @@ public record NewPoliceNotification(UUID incidentId, UUID riskAssessmentId, Bool
                                     List<ChildDetails> children) {
 
     public NewPoliceNotification {
-        children = children == null ? List.of() : List.copyOf(children);
+        // A null entry stays, so the service names it (children[i]) instead of the list failing to build.
+        children = children == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(children));
         household = household == null ? new Household(false, false, false, false, false) : household;
     }
 

@@ -111,8 +111,9 @@ public class PoliceNotifications {
 
     @Transactional
     public NotifiableIncident notifiable(UUID incidentId) {
-        Actor actor = requireOfficer("START_POLICE_NOTIFICATION");
+        // The incident first: someone who may not see it is told it does not exist, whatever their role.
         IncidentView incident = incidents.get(incidentId);
+        Actor actor = requireOfficer("START_POLICE_NOTIFICATION");
         List<FieldError> errors = new ArrayList<>();
         NotifiableIncident notifiable = notifiable(actor, incident, errors);
         if (!errors.isEmpty()) {

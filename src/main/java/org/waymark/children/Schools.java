@@ -135,13 +135,15 @@ public class Schools {
     public UUID addClosure(UUID agencyId, LocalDate firstDay, LocalDate lastDay, String name) {
         Actor actor = requireKeeper(agencyId, "ADD_SCHOOL_CLOSURE");
         List<FieldError> errors = new ArrayList<>();
-        if (firstDay == null) {
-            errors.add(new FieldError("firstDay", "Enter the first day the school is closed"));
+        if (firstDay == null || firstDay.getYear() < 2000 || firstDay.getYear() > 2100) {
+            errors.add(new FieldError("firstDay", "Enter the first day the school is closed, a date between 2000 and 2100"));
         }
-        if (lastDay == null) {
-            errors.add(new FieldError("lastDay", "Enter the last day the school is closed"));
+        if (lastDay == null || lastDay.getYear() < 2000 || lastDay.getYear() > 2100) {
+            errors.add(new FieldError("lastDay", "Enter the last day the school is closed, a date between 2000 and 2100"));
         } else if (firstDay != null && lastDay.isBefore(firstDay)) {
             errors.add(new FieldError("lastDay", "The last day must be the same as or after the first day"));
+        } else if (firstDay != null && firstDay.plusDays(366).isBefore(lastDay)) {
+            errors.add(new FieldError("lastDay", "A closure lasts a year at most: add each holiday separately"));
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add(new FieldError("name", "Name the closure (for example, Christmas holidays), in 200 characters or fewer"));

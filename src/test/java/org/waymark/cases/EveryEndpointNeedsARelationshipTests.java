@@ -39,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class EveryEndpointNeedsARelationshipTests {
 
     /** Objects that are not personal records: administration, guarded by the ADMIN role instead. */
-    static final List<String> NOT_PERSONAL = List.of("/admin/", "/api/v1/agencies/", "/api/v1/users/");
+    static final List<String> NOT_PERSONAL = List.of("/admin/", "/api/v1/agencies/", "/api/v1/users/",
+            "/api/v1/schools/");
 
     @Autowired
     MockMvc mvc;
@@ -77,6 +78,30 @@ class EveryEndpointNeedsARelationshipTests {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         UUID assessment = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 
+        // A police notification about a baby and a seven-year-old at school: its triage, strategy discussion and
+        // school notification are records of the family too.
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        UUID baby = CaseAccessTests.createPerson(mvc, "demo.police", "{\"givenName\":\"Ama\",\"familyName\":\"" + family
+                + "\",\"dateOfBirth\":\"" + today.minusMonths(3) + "\"}");
+        UUID pupil = CaseAccessTests.createPerson(mvc, "demo.police", "{\"givenName\":\"Kofi\",\"familyName\":\"" + family
+                + "\",\"dateOfBirth\":\"" + today.minusYears(7) + "\"}");
+        String childIncident = mvc.perform(post("/api/v1/incidents").contentType("application/json")
+                        .with(httpBasic("demo.police", "demo")).content("""
+                        {"occurredOn":"%s","cameToLight":"POLICE_CALL_OUT","people":[{"personId":"%s","role":"VICTIM"},
+                         {"personId":"%s","role":"CHILD","experience":"PRESENT"},{"personId":"%s","role":"CHILD","experience":"HEARD"}]}"""
+                        .formatted(today, victim, baby, pupil)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID school = jdbc.sql("select id from agency where name = 'Millbrook Primary School'").query(UUID.class).single();
+        String notificationBody = mvc.perform(post("/api/v1/children/notifications").contentType("application/json")
+                        .with(httpBasic("demo.police", "demo")).content("""
+                        {"incidentId":"%s","victimPregnant":false,"children":[{"personId":"%s","livesInHousehold":true},
+                         {"personId":"%s","livesInHousehold":true,"schoolAgencyId":"%s"}]}""".formatted(
+                        com.jayway.jsonpath.JsonPath.read(childIncident, "$.id"), baby, pupil, school)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID notification = UUID.fromString(com.jayway.jsonpath.JsonPath.read(notificationBody, "$.id"));
+        UUID strategyDiscussion = UUID.fromString(com.jayway.jsonpath.JsonPath.read(notificationBody, "$.strategyDiscussionId"));
+        UUID schoolNotification = UUID.fromString(com.jayway.jsonpath.JsonPath.read(notificationBody, "$.schoolNotifications[0].id"));
+
         List<Endpoint> endpoints = new ArrayList<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
@@ -99,6 +124,9 @@ class EveryEndpointNeedsARelationshipTests {
                     .replace("{section}", "1")
                     .replace("{instrumentId}", "s-dash");
             UUID id = path.startsWith("/risk-assessments/") ? assessment
+                    : path.matches("^(/api/v1)?/(children/notifications|mash/triage)/.*") ? notification
+                    : path.matches("^(/api/v1)?/strategy-discussions/.*") ? strategyDiscussion
+                    : path.matches("^(/api/v1)?/school-notifications/.*") ? schoolNotification
                     : path.startsWith("/incidents/") || path.startsWith("/api/v1/incidents/") ? incident
                     : path.startsWith("/cases/") || path.startsWith("/api/v1/cases/") ? caseId : victim;
             path = path.replace("{id}", id.toString());
