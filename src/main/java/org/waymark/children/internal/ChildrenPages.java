@@ -48,8 +48,9 @@ class ChildrenPages {
     private final SchoolNotifications schoolNotifications;
     private final Schools schools;
     private final Agencies agencies;
+    private final java.time.Clock clock;
 
-    ChildrenPages(PoliceNotifications notifications, MashTriage triage, StrategyDiscussions strategy,
+    ChildrenPages(java.time.Clock clock, PoliceNotifications notifications, MashTriage triage, StrategyDiscussions strategy,
                   SchoolNotifications schoolNotifications, Schools schools, Agencies agencies) {
         this.notifications = notifications;
         this.triage = triage;
@@ -57,6 +58,7 @@ class ChildrenPages {
         this.schoolNotifications = schoolNotifications;
         this.schools = schools;
         this.agencies = agencies;
+        this.clock = clock;
     }
 
     // ---- police notifications ---------------------------------------------------------------------
@@ -247,7 +249,7 @@ class ChildrenPages {
                                     RedirectAttributes redirect) {
         StrategyDiscussions.View view = strategy.get(id);
         FormReader in = new FormReader(form);
-        java.time.LocalDate held = in.date("heldOn", "The date it was held", null);
+        java.time.LocalDate held = in.date("heldOn", "The date it was held", java.time.LocalDate.now(clock));
         if (held == null && in.errors.stream().noneMatch(e -> e.field().startsWith("heldOn"))) {
             in.errors.add(new FieldError("heldOn-day", "Enter the date the strategy discussion was held"));
         }
