@@ -72,6 +72,9 @@ class ApiFuzzTests {
     JsonMapper json;
 
     @Autowired
+    org.waymark.governance.Retention retention;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -325,13 +328,27 @@ class ApiFuzzTests {
         Matcher matcher = PATH_VARIABLE.matcher(path);
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
-            String value = matcher.group(1).equals("id") && path.startsWith("/api/v1/people/")
-                    ? ownPerson(user) : UUID.randomUUID().toString();
+            String value = matcher.group(1).equals("id") && path.startsWith("/api/v1/people/") ? ownPerson(user)
+                    : path.startsWith("/api/v1/retention/reviews/") ? dueReview() : UUID.randomUUID().toString();
             matcher.appendReplacement(resolved, value);
         }
         matcher.appendTail(resolved);
         return resolved.toString();
     }
+
+    /** A retention review of a person record of the fuzzer's own, listed as the review job lists it. */
+    private String dueReview() throws Exception {
+        if (dueReview != null) {
+            return dueReview;
+        }
+        UUID person = UUID.fromString(person("demo.police", "Retention"));
+        retention.listDue(java.time.LocalDate.now().plusYears(7));
+        dueReview = jdbc.sql("select id from retention_review where record_type = 'PERSON' and record_id = ? order by listed_at desc limit 1")
+                .param(person).query(String.class).optional().orElse(UUID.randomUUID().toString());
+        return dueReview;
+    }
+
+    private String dueReview;
 
     private String ownPerson(String user) throws Exception {
         return person(user, "");

@@ -38,8 +38,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WaymarkTest
 class EveryEndpointNeedsARelationshipTests {
 
-    /** Objects that are not personal records: administration, guarded by the ADMIN role instead. */
-    static final List<String> NOT_PERSONAL = List.of("/admin/", "/api/v1/agencies/", "/api/v1/users/");
+    /**
+     * Objects that are not personal records: administration, guarded by the ADMIN role instead, and the retention
+     * review queue (record types, ids and rules only), guarded by the safeguarding lead and ADMIN roles.
+     */
+    static final List<String> NOT_PERSONAL = List.of("/admin/", "/api/v1/agencies/", "/api/v1/users/",
+            "/governance/retention/", "/api/v1/retention/");
 
     @Autowired
     MockMvc mvc;
