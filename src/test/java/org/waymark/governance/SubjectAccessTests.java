@@ -261,6 +261,9 @@ class SubjectAccessTests {
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(text(pdf)).contains(f.herName()).doesNotContain(f.hisName());
+        // Kept beside the browser tests' screenshots, for a person to look at.
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "subject-access-export.pdf"), pdf);
         String exported = mvc.perform(post("/people/" + f.victim() + "/subject-access/export").param("format", "JSON")
                         .session(police).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();

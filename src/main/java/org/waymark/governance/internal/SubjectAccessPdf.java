@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -100,7 +99,8 @@ public final class SubjectAccessPdf {
         }
         for (SubjectAccessExport.Address a : e.addresses()) {
             bullet(a.address() + (a.postcode() == null || a.postcode().equals(a.address()) ? "" : ", " + a.postcode())
-                    + " (from " + day(a.from()) + " to " + (a.to() == null ? "now" : DAY.format(a.to())) + ")"
+                    + (a.from() == null ? "" : ", from " + DAY.format(a.from()))
+                    + (a.to() == null ? "" : ", until " + DAY.format(a.to()))
                     + (a.restricted() ? ", restricted" : ""));
         }
         heading("Phone numbers and email", 16);
@@ -313,10 +313,6 @@ public final class SubjectAccessPdf {
 
     private static String yesNo(Boolean value) {
         return value == null ? null : value ? "Yes" : "No";
-    }
-
-    private static String day(LocalDate date) {
-        return date == null ? "not known" : DAY.format(date);
     }
 
     private static String when(Instant instant) {
