@@ -72,6 +72,9 @@ class ApiFuzzTests {
     JsonMapper json;
 
     @Autowired
+    org.waymark.governance.Retention retention;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -338,8 +341,8 @@ class ApiFuzzTests {
         Map<String, String> known = fixturePathVariables(path);
         while (matcher.find()) {
             String value = known.containsKey(matcher.group(1)) ? known.get(matcher.group(1))
-                    : matcher.group(1).equals("id") && path.startsWith("/api/v1/people/")
-                    ? ownPerson(user) : UUID.randomUUID().toString();
+                    : matcher.group(1).equals("id") && path.startsWith("/api/v1/people/") ? ownPerson(user)
+                    : path.startsWith("/api/v1/retention/reviews/") ? dueReview() : UUID.randomUUID().toString();
             matcher.appendReplacement(resolved, value);
         }
         matcher.appendTail(resolved);
@@ -408,6 +411,19 @@ class ApiFuzzTests {
         assertThat(response.getStatus()).as(path + " " + response.getContentAsString()).isEqualTo(201);
         return json.readTree(response.getContentAsString()).path("id").asString();
     }
+    /** A retention review of a person record of the fuzzer's own, listed as the review job lists it. */
+    private String dueReview() throws Exception {
+        if (dueReview != null) {
+            return dueReview;
+        }
+        UUID person = UUID.fromString(person("demo.police", "Retention"));
+        retention.listDue(java.time.LocalDate.now().plusYears(7));
+        dueReview = jdbc.sql("select id from retention_review where record_type = 'PERSON' and record_id = ? order by listed_at desc limit 1")
+                .param(person).query(String.class).optional().orElse(UUID.randomUUID().toString());
+        return dueReview;
+    }
+
+    private String dueReview;
 
     private String ownPerson(String user) throws Exception {
         return person(user, "");

@@ -22,6 +22,13 @@ public interface AuditTrail {
     /** As {@link #recordIndependently(AuditEntry)} for an actor who is not (yet) the security context's. */
     void recordIndependently(Actor actor, String username, AuditEntry entry);
 
+    /**
+     * The rows about one object (e.g. a person record), newest first: for the report of who accessed a record
+     * given to its subject. Not audited and not checked here: the caller has checked the actor may see the
+     * object and audits the report it makes.
+     */
+    List<AuditEvent> about(String objectType, String objectId, int limit);
+
     /** Searches the trail (administrators only); the search itself is audited. */
     List<AuditEvent> search(AuditQuery query);
 }

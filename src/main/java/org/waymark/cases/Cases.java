@@ -625,6 +625,36 @@ public class Cases {
                 .param(actor.userId()).update();
     }
 
+    // ---- retention -------------------------------------------------------------------------------
+
+    /**
+     * Anonymises a closed case's own free text once its retention has ended and the governance module holds a
+     * recorded approval: the closure reason, what each share said, its rationale, the person it went to and who
+     * already knew, break-glass reasons and the notification messages. The reference, dates, agencies, bases
+     * and lawful bases stay (they name no one). Its incidents and people are anonymised by their own modules.
+     * Only a safeguarding lead or an administrator; an open case is refused.
+     */
+    @Transactional
+    public void anonymise(UUID caseId) {
+        Actor actor = CurrentActor.require();
+        if (!actor.hasRole("ADMIN") && !actor.hasRole("SAFEGUARDING_LEAD")) {
+            audit.recordIndependently(AuditEntry.refused("ANONYMISE_CASE", OBJECT, caseId, "not an approver of retention"));
+            throw new AccessDeniedException("Only a safeguarding lead or an administrator may anonymise a record");
+        }
+        int updated = jdbc.sql("update dva_case set closure_reason = null, version = version + 1 where id = ? and status = 'CLOSED'")
+                .param(caseId).update();
+        if (updated == 0) {
+            throw new NotFoundException("Closed case");
+        }
+        jdbc.sql("""
+                update share_decision set with_person = null, what = '[anonymised]', rationale = '[anonymised]',
+                       who_else_knows = '{}' where case_id = ?""").param(caseId).update();
+        jdbc.sql("update break_glass_access set reason = 'Anonymised at the end of retention' where case_id = ?")
+                .param(caseId).update();
+        jdbc.sql("update notification set message = '[anonymised]' where case_id = ?").param(caseId).update();
+        audit.record(AuditEntry.allowed("ANONYMISE_CASE", OBJECT, caseId));
+    }
+
     // ---- access ---------------------------------------------------------------------------------
 
     /** Whether the actor works with the person causing harm in this case (judged for its other people). */

@@ -338,6 +338,31 @@ public class Incidents implements Resealable {
         return connected;
     }
 
+    /**
+     * Anonymises an incident whose retention has ended, once the governance module holds a recorded approval:
+     * the account, where it happened (a sealed location is dropped), the outcome and who disclosed, to whom and
+     * who else knows are removed; the date, type, severity and risk markers stay for the partnership's counts.
+     * Only a safeguarding lead or an administrator.
+     */
+    @Transactional
+    public void anonymise(UUID id) {
+        Actor actor = CurrentActor.require();
+        if (!actor.hasRole("ADMIN") && !actor.hasRole("SAFEGUARDING_LEAD")) {
+            audit.recordIndependently(AuditEntry.refused("ANONYMISE_INCIDENT", OBJECT, id, "not an approver of retention"));
+            throw new org.springframework.security.access.AccessDeniedException("Only a safeguarding lead or an"
+                    + " administrator may anonymise a record");
+        }
+        int updated = jdbc.sql("""
+                update incident set narrative = null, location = null, sealed_location = null, location_restricted = false,
+                       criminal_justice_outcome = null, disclosed_by = null, disclosed_to = null, who_else_knows = '{}',
+                       version = version + 1
+                 where id = ?""").param(id).update();
+        if (updated == 0) {
+            throw new NotFoundException("Incident");
+        }
+        audit.record(AuditEntry.allowed("ANONYMISE_INCIDENT", OBJECT, id));
+    }
+
     /** Reseals restricted locations not sealed under the current key (after a key rotation). */
     @Override
     @Transactional

@@ -928,6 +928,38 @@ public class People {
                 links, access.basis());
     }
 
+    // ---- retention -------------------------------------------------------------------------------
+
+    /**
+     * Anonymises a record whose retention has ended, once the governance module holds a recorded approval:
+     * every personal field is replaced, the other names, addresses and contacts (sealed values with them)
+     * and the match keys are deleted. The row stays, so the ids in the audit trail and on cases still
+     * resolve to a stub. Only a safeguarding lead or an administrator, who approve retention decisions.
+     */
+    @Transactional
+    public void anonymise(UUID id) {
+        Actor actor = CurrentActor.require();
+        if (!actor.hasRole("ADMIN") && !actor.hasRole("SAFEGUARDING_LEAD")) {
+            audit.recordIndependently(AuditEntry.refused("ANONYMISE_PERSON", OBJECT, id, "not an approver of retention"));
+            throw new org.springframework.security.access.AccessDeniedException("Only a safeguarding lead or an"
+                    + " administrator may anonymise a record");
+        }
+        int updated = jdbc.sql("""
+                update person set given_name = 'Anonymised', middle_names = null, family_name = null, preferred_name = null,
+                       date_of_birth = null, estimated_age_years = null, sex = null, gender_identity = null, ethnicity = null,
+                       disability = null, sexual_orientation = null, religion = null, first_language = null,
+                       interpreter_needed = null, immigration_status = null, no_recourse_to_public_funds = null,
+                       nhs_number = null, police_national_id = null, updated_at = now(), version = version + 1
+                 where id = ?""").param(id).update();
+        if (updated == 0) {
+            throw new NotFoundException("Person");
+        }
+        for (String table : List.of("person_other_name", "person_address", "person_contact", "person_match_key")) {
+            jdbc.sql("delete from " + table + " where person_id = ?").param(id).update();
+        }
+        audit.record(AuditEntry.allowed("ANONYMISE_PERSON", OBJECT, id));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     static String blank(String value) {

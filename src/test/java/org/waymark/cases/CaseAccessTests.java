@@ -337,6 +337,13 @@ class CaseAccessTests {
             outputs.add(path + " " + read("demo.dvpp", path).andExpect(status().isOk()).andReturn().getResponse()
                     .getContentAsString());
         }
+        // Subject access (exports and the access report) is never made by the perpetrator side: refused, audited.
+        for (UUID person : List.of(f.victim(), f.harm())) {
+            for (String path : List.of("/subject-access", "/subject-access.pdf", "/access-report")) {
+                outputs.add(path + " " + read("demo.dvpp", "/api/v1/people/" + person + path)
+                        .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString());
+            }
+        }
         // Search results and their reasons, with the refuge details typed in as a probe.
         String surname = jdbc.sql("select family_name from person where id = ?").param(f.victim()).query(String.class).single();
         outputs.add(post("demo.dvpp", "/api/v1/people/matches", """
@@ -355,6 +362,14 @@ class CaseAccessTests {
                 "/people/" + f.victim() + "/family-chronology", "/people/" + f.harm(), "/notifications")) {
             outputs.add(path + " " + mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn()
                     .getResponse().getContentAsString());
+        }
+        for (UUID person : List.of(f.victim(), f.harm())) {
+            outputs.add(mvc.perform(get("/people/" + person + "/subject-access").session(session))
+                    .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString());
+            outputs.add(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .post("/people/" + person + "/subject-access/export").param("format", "PDF").session(session)
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString());
         }
         outputs.add(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/people/new")
                         .session(session).with(org.springframework.security.test.web.servlet.request

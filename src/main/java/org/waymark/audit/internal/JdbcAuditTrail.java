@@ -85,6 +85,13 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<AuditEvent> about(String objectType, String objectId, int limit) {
+        return jdbc.sql("select * from audit_event where object_type = ? and object_id = ? order by id desc limit ?")
+                .params(objectType, objectId, Math.max(1, Math.min(limit, 5000))).query(this::map).list();
+    }
+
+    @Override
     @Transactional
     public List<AuditEvent> search(AuditQuery query) {
         Actor actor = CurrentActor.require();

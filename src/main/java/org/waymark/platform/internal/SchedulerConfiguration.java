@@ -29,7 +29,9 @@ class SchedulerConfiguration {
                         @Value("${waymark.scheduler.threads:4}") int threads) {
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<OnStartup> recurring = (List) tasks.stream().filter(t -> t instanceof OnStartup).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // Recurring tasks are registered by startTasks; listing them in both places is refused as a duplicate.
+        List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks((List) recurring)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
