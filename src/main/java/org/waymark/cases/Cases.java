@@ -65,11 +65,14 @@ public class Cases {
     private final org.waymark.platform.NeedToKnow needToKnow;
     private final org.waymark.platform.RateLimits rateLimits;
     private final Duration breakGlassFor;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Cases(JdbcClient jdbc, AuditTrail audit, Agencies agencies, People people, Incidents incidents, Clock clock,
           @Value("${waymark.access.break-glass-duration:PT4H}") Duration breakGlassFor,
           org.waymark.risk.AssessmentRecords assessments, org.waymark.platform.NeedToKnow needToKnow,
-          org.waymark.platform.RateLimits rateLimits) {
+          org.waymark.platform.RateLimits rateLimits,
+          org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.assessments = assessments;
         this.needToKnow = needToKnow;
         this.rateLimits = rateLimits;
@@ -652,6 +655,8 @@ public class Cases {
         jdbc.sql("update break_glass_access set reason = 'Anonymised at the end of retention' where case_id = ?")
                 .param(caseId).update();
         jdbc.sql("update notification set message = '[anonymised]' where case_id = ?").param(caseId).update();
+        // The pathways' own copies (notifications, referrals) are anonymised by their modules, in this transaction.
+        events.publishEvent(new CaseAnonymised(caseId));
         audit.record(AuditEntry.allowed("ANONYMISE_CASE", OBJECT, caseId));
     }
 

@@ -492,4 +492,33 @@ class ChildrenPathwayTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("incidentId"))
                 .andExpect(content().string(not(containsString(ADDRESS))));
     }
+
+    @Autowired
+    org.waymark.governance.Retention retention;
+
+    @Test
+    void anonymisingTheCaseAtTheEndOfRetentionAnonymisesTheNotificationsCopiesOfNamesAndNotes() throws Exception {
+        Household h = babyAndSevenYearOld();
+        UUID id = notify(babyAndSevenYearOldNotification(h, ""));
+        UUID caseId = jdbc.sql("select case_id from police_notification where id = ?").param(id).query(UUID.class).single();
+        UUID discussion = jdbc.sql("select id from strategy_discussion where notification_id = ?").param(id)
+                .query(UUID.class).single();
+        post("demo.social", "/api/v1/strategy-discussions/" + discussion + "/outcome", """
+                {"heldOn":"%s","attended":"Sol Social, DS Pat Lead","section47":false,"actions":"Leo %s to see the school nurse",
+                 "version":0}""".formatted(LocalDate.now(LONDON), h.surname())).andExpect(status().isOk());
+        jdbc.sql("update dva_case set status = 'CLOSED', closed_at = now(), closed_by = ? where id = ?")
+                .params(data.userId("demo.policelead"), caseId).update();
+        // A case with a baby is kept until the youngest child is 25.
+        retention.listDue(LocalDate.now(LONDON).plusYears(26));
+        UUID review = jdbc.sql("select id from retention_review where record_type = 'CASE' and record_id = ?").param(caseId)
+                .query(UUID.class).single();
+        post("demo.policelead", "/api/v1/retention/reviews/" + review + "/decision",
+                "{\"decision\":\"ANONYMISE\",\"rationale\":\"Retention period ended\"}").andExpect(status().isOk());
+        List<Map<String, Object>> children = jdbc.sql("select * from notification_child where notification_id = ? order by position")
+                .param(id).query().listOfRows();
+        assertThat(children).extracting(c -> c.get("display_name")).containsExactly("Child 1", "Child 2");
+        assertThat(children).extracting(c -> c.get("demeanour")).containsOnlyNulls();
+        assertThat(jdbc.sql("select actions from strategy_discussion where notification_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("[anonymised]");
+    }
 }
