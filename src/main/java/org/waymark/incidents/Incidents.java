@@ -54,8 +54,12 @@ public class Incidents implements Resealable {
     private final ApplicationEventPublisher events;
     private final FieldEncryption encryption;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.waymark.platform.ChronologySource> chronologySources;
+
     Incidents(JdbcClient jdbc, People people, AuditTrail audit, Clock clock, Agencies agencies, NeedToKnow needToKnow,
-              ApplicationEventPublisher events, FieldEncryption encryption) {
+              ApplicationEventPublisher events, FieldEncryption encryption,
+              org.springframework.beans.factory.ObjectProvider<org.waymark.platform.ChronologySource> chronologySources) {
+        this.chronologySources = chronologySources;
         this.encryption = encryption;
         this.agencies = agencies;
         this.needToKnow = needToKnow;
@@ -211,6 +215,27 @@ public class Incidents implements Resealable {
         audit.record(AuditEntry.allowed(family ? "READ_FAMILY_CHRONOLOGY" : "READ_CHRONOLOGY", "PERSON", personId)
                 .with("entries", Integer.toString(entries.size())));
         return entries;
+    }
+
+    /**
+     * The whole chronology in date order: the incidents above, and what every other module contributes (risk
+     * assessments, police notifications, referrals, meetings), each as that module's need-to-know rules allow.
+     */
+    @Transactional
+    public List<org.waymark.platform.ChronologyEvent> timeline(UUID personId, boolean family) {
+        Actor actor = CurrentActor.require();
+        List<org.waymark.platform.ChronologyEvent> events = new ArrayList<>();
+        for (ChronologyEntry entry : chronology(personId, family)) {
+            String roles = String.join(", ", entry.roles()).replace('_', ' ').toLowerCase(java.util.Locale.UK);
+            events.add(new org.waymark.platform.ChronologyEvent(entry.occurredOn(), entry.agencyName(),
+                    "Incident (" + roles + ")", entry.severity() == null ? "Seriousness not recorded"
+                    : entry.severity().toLowerCase(java.util.Locale.UK), "/incidents/" + entry.incidentId()));
+        }
+        List<UUID> ids = family ? people.family(personId) : people.samePerson(personId);
+        boolean perpetratorSide = needToKnow.perpetratorSide(actor, people.samePerson(personId));
+        chronologySources.orderedStream().forEach(source -> events.addAll(source.eventsAbout(actor, ids, perpetratorSide)));
+        events.sort(java.util.Comparator.comparing(org.waymark.platform.ChronologyEvent::on));
+        return events;
     }
 
     /**

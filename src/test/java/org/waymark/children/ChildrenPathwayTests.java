@@ -521,4 +521,24 @@ class ChildrenPathwayTests {
         assertThat(jdbc.sql("select actions from strategy_discussion where notification_id = ?").param(id)
                 .query(String.class).single()).isEqualTo("[anonymised]");
     }
+
+    @Test
+    void theFamilysTimelineShowsTheIncidentTheDashTheNotificationAndTheDecisionInDateOrder() throws Exception {
+        Household h = babyAndSevenYearOld();
+        UUID dash = completedDash(h.victim(), 9);
+        UUID id = notify(babyAndSevenYearOldNotification(h, "\"riskAssessmentId\":\"" + dash + "\","));
+        decide("demo.mash", id, "STRATEGY_DISCUSSION", null).andExpect(status().isOk());
+        String timeline = read("demo.police", "/api/v1/people/" + h.victim() + "/timeline").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<String> kinds = JsonPath.read(timeline, "$[*].kind");
+        assertThat(kinds).contains("Incident (victim)", "Risk assessment (DASH-RIC)", "Police notification to the MASH",
+                "MASH triage decision");
+        List<String> dates = JsonPath.read(timeline, "$[*].on");
+        assertThat(dates).isSorted();
+        // A child's family timeline holds the same notification; nobody without a tie to the family sees any of it.
+        read("demo.police", "/api/v1/people/" + h.children().get(1) + "/family-timeline").andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].kind", hasItem("Police notification to the MASH")));
+        read("demo.dvpp", "/api/v1/people/" + h.victim() + "/timeline").andExpect(status().isNotFound());
+        read("demo.health", "/api/v1/people/" + h.victim() + "/family-timeline").andExpect(status().isNotFound());
+    }
 }

@@ -134,6 +134,7 @@ class IncidentPages {
         model.addAttribute("family", true);
         model.addAttribute("person", people.get(id));
         model.addAttribute("entries", incidents.chronology(id, true));
+        model.addAttribute("timeline", incidents.timeline(id, true));
         model.addAttribute("facts", incidents.facts(id, LocalDate.now(clock)));
         return "incidents/chronology";
     }
@@ -143,6 +144,7 @@ class IncidentPages {
         model.addAttribute("family", false);
         model.addAttribute("person", people.get(id));
         model.addAttribute("entries", incidents.chronology(id));
+        model.addAttribute("timeline", incidents.timeline(id, false));
         model.addAttribute("facts", incidents.facts(id, LocalDate.now(clock)));
         return "incidents/chronology";
     }

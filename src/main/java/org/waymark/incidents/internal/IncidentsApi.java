@@ -73,6 +73,19 @@ class IncidentsApi {
         return incidents.chronology(id, true);
     }
 
+    @GetMapping("/api/v1/people/{id}/timeline")
+    @Operation(summary = "Everything in the person's chronology in date order: incidents, risk assessments, police"
+            + " notifications, triage decisions, strategy discussions and the other pathways' records you may see")
+    List<org.waymark.platform.ChronologyEvent> timeline(@PathVariable UUID id) {
+        return incidents.timeline(id, false);
+    }
+
+    @GetMapping("/api/v1/people/{id}/family-timeline")
+    @Operation(summary = "The family's chronology (everyone one relationship away) in date order, every kind of record")
+    List<org.waymark.platform.ChronologyEvent> familyTimeline(@PathVariable UUID id) {
+        return incidents.timeline(id, true);
+    }
+
     @GetMapping("/api/v1/people/{id}/facts")
     @Operation(summary = "Facts derived from the records: incidents and call-outs in the last 12 months, escalation,"
             + " repeat and serial perpetrator")
