@@ -87,6 +87,24 @@ public class Schools {
                         SchoolCalendar.DEFAULT_DAYS, closures, 0));
     }
 
+    /** A member of a school's staff who may be its key adult. */
+    public record StaffMember(UUID id, String displayName) {
+    }
+
+    /** The school's own staff, for choosing the key adult (the school's leads and administrators only). */
+    @Transactional(readOnly = true)
+    public List<StaffMember> staff(UUID agencyId) {
+        requireKeeper(agencyId, "LIST_SCHOOL_STAFF");
+        return jdbc.sql("select id, display_name from app_user where agency_id = ? and enabled order by display_name")
+                .param(agencyId).query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
+    /** Whether the actor keeps this school's settings (its safeguarding leads, administrators). */
+    public boolean keeps(UUID agencyId) {
+        Actor actor = CurrentActor.require();
+        return actor.hasRole("ADMIN") || (actor.agencyId().equals(agencyId) && actor.hasRole("SAFEGUARDING_LEAD"));
+    }
+
     /** Changes the key adult, start time and school days, if nobody changed them since {@code expectedVersion}. */
     @Transactional
     public void configure(UUID agencyId, UUID keyAdultUserId, LocalTime dayStartsAt, Set<DayOfWeek> schoolDays,

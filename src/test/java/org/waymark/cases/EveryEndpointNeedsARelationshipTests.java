@@ -44,7 +44,7 @@ class EveryEndpointNeedsARelationshipTests {
      * schools' settings (start time, school days, closures), kept by the school's lead or an administrator.
      */
     static final List<String> NOT_PERSONAL = List.of("/admin/", "/api/v1/agencies/", "/api/v1/users/",
-            "/governance/retention/", "/api/v1/retention/", "/api/v1/schools/");
+            "/governance/retention/", "/api/v1/retention/", "/api/v1/schools/", "/schools/");
 
     @Autowired
     MockMvc mvc;

@@ -38,6 +38,9 @@ class ChildrenPagesTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Schools schools;
+
     /** The API tests' fixtures (households, notifications), driven through the same MockMvc. */
     final ChildrenPathwayTests api = new ChildrenPathwayTests();
 
@@ -155,5 +158,40 @@ class ChildrenPagesTests {
         for (String other : List.of("demo.health", "demo.police")) {
             mvc.perform(get("/school-notifications/" + notice).session(SignedIn.as(mvc, other))).andExpect(status().isNotFound());
         }
+    }
+
+    @Test
+    void theSchoolsLeadSetsTheStartOfTheDayAndTheHolidaysAndOthersCannotSeeThePage() throws Exception {
+        UUID school = api.agency("Millbrook Primary School");
+        MockHttpSession lead = SignedIn.as(mvc, "demo.school");
+        mvc.perform(get("/school-notifications").session(lead)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/schools/" + school)));
+        mvc.perform(get("/schools/" + school).session(lead)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sam School")));
+        int version = jdbc.sql("select coalesce((select version from school where agency_id = ?), 0)").param(school)
+                .query(Integer.class).single();
+        mvc.perform(post("/schools/" + school).session(lead).with(csrf()).param("dayStartsAt", "half eight")
+                        .param("version", Integer.toString(version)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("href=\"#dayStartsAt\"")))
+                .andExpect(content().string(containsString("href=\"#schoolDays\"")));
+        mvc.perform(post("/schools/" + school).session(lead).with(csrf()).param("dayStartsAt", "08:40")
+                        .param("schoolDays", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                        .param("keyAdultUserId", data.userId("demo.school").toString())
+                        .param("version", Integer.toString(version)))
+                .andExpect(redirectedUrl("/schools/" + school));
+        mvc.perform(post("/schools/" + school + "/closures").session(lead).with(csrf()).param("name", "Spring half term")
+                        .param("firstDay-day", "15").param("firstDay-month", "2").param("firstDay-year", "2027")
+                        .param("lastDay-day", "12").param("lastDay-month", "2").param("lastDay-year", "2027"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("same as or after the first day")));
+        mvc.perform(post("/schools/" + school + "/closures").session(lead).with(csrf()).param("name", "Spring half term")
+                        .param("firstDay-day", "15").param("firstDay-month", "2").param("firstDay-year", "2027")
+                        .param("lastDay-day", "19").param("lastDay-month", "2").param("lastDay-year", "2027"))
+                .andExpect(redirectedUrl("/schools/" + school));
+        Schools.School saved = schools.get(school);
+        assertThat(saved.dayStartsAt()).isEqualTo(java.time.LocalTime.of(8, 40));
+        assertThat(saved.keyAdultName()).isEqualTo("Sam School");
+        assertThat(saved.closures()).extracting(Schools.Closure::name).contains("Spring half term");
+        // Someone else's school, or a non-lead, gets no page.
+        mvc.perform(get("/schools/" + school).session(SignedIn.as(mvc, "demo.police"))).andExpect(status().isNotFound());
     }
 }

@@ -288,6 +288,9 @@ class ChildrenPages {
     @GetMapping("/school-notifications")
     String schoolNotifications(Model model) {
         model.addAttribute("notices", schoolNotifications.forMySchool());
+        UUID agency = org.waymark.platform.CurrentActor.require().agencyId();
+        model.addAttribute("settingsHref", schools.list().stream().anyMatch(a -> a.id().equals(agency)) && schools.keeps(agency)
+                ? "/schools/" + agency : null);
         return "children/school-notifications";
     }
 
@@ -306,6 +309,91 @@ class ChildrenPages {
             redirect.addFlashAttribute("success", e.getMessage());
         }
         return "redirect:/school-notifications/" + id;
+    }
+
+    @GetMapping("/schools/{agencyId}")
+    String school(@PathVariable UUID agencyId, Model model) {
+        return schoolPage(model, agencyId, null, List.of());
+    }
+
+    @PostMapping("/schools/{agencyId}")
+    String configureSchool(@PathVariable UUID agencyId, @RequestParam MultiValueMap<String, String> form, Model model,
+                           RedirectAttributes redirect) {
+        FormReader in = new FormReader(form);
+        java.time.LocalTime startsAt = null;
+        String time = in.text("dayStartsAt");
+        try {
+            startsAt = time == null ? null : java.time.LocalTime.parse(time);
+        } catch (java.time.format.DateTimeParseException e) {
+            in.errors.add(new FieldError("dayStartsAt", "Enter the time the school day starts, like 08:30"));
+        }
+        java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+        in.ticked("schoolDays", java.util.Arrays.stream(java.time.DayOfWeek.values()).map(Enum::name).toList())
+                .forEach(d -> days.add(java.time.DayOfWeek.valueOf(d)));
+        if (days.isEmpty()) {
+            in.errors.add(new FieldError("schoolDays", "Select at least one school day"));
+        }
+        UUID keyAdult = uuid(in, "keyAdultUserId", "Select the key adult from the list");
+        Integer version = in.number("version", 0, Integer.MAX_VALUE, "The version");
+        if (!in.errors.isEmpty()) {
+            return schoolPage(model, agencyId, form, in.errors);
+        }
+        try {
+            schools.configure(agencyId, keyAdult, startsAt, days, version == null ? -1 : version);
+        } catch (InvalidRequestException e) {
+            return schoolPage(model, agencyId, form, e.errors().stream().map(err -> err.field().equals("schoolDays")
+                    ? new FieldError("schoolDays", err.message()) : err).toList());
+        } catch (ConflictException e) {
+            return schoolPage(model, agencyId, form, List.of(new FieldError("dayStartsAt", e.getMessage())));
+        }
+        redirect.addFlashAttribute("success", "School settings saved");
+        return "redirect:/schools/" + agencyId;
+    }
+
+    @PostMapping("/schools/{agencyId}/closures")
+    String addClosure(@PathVariable UUID agencyId, @RequestParam MultiValueMap<String, String> form, Model model,
+                      RedirectAttributes redirect) {
+        FormReader in = new FormReader(form);
+        java.time.LocalDate first = in.date("firstDay", "The first day", java.time.LocalDate.of(2100, 12, 31));
+        java.time.LocalDate last = in.date("lastDay", "The last day", java.time.LocalDate.of(2100, 12, 31));
+        String name = in.text("name", 200, "The name");
+        if (!in.errors.isEmpty()) {
+            return schoolPage(model, agencyId, form, in.errors);
+        }
+        try {
+            schools.addClosure(agencyId, first, last, name);
+        } catch (InvalidRequestException e) {
+            return schoolPage(model, agencyId, form, e.errors().stream().map(err -> switch (err.field()) {
+                case "firstDay" -> new FieldError("firstDay-day", err.message());
+                case "lastDay" -> new FieldError("lastDay-day", err.message());
+                default -> err;
+            }).toList());
+        }
+        redirect.addFlashAttribute("success", "Closure added");
+        return "redirect:/schools/" + agencyId;
+    }
+
+    private String schoolPage(Model model, UUID agencyId, MultiValueMap<String, String> posted, List<FieldError> errors) {
+        Schools.School school = schools.get(agencyId);
+        if (!schools.keeps(agencyId)) {
+            // Only the school's leads and administrators keep its settings; for anyone else the page does not exist.
+            throw new org.waymark.platform.NotFoundException("School");
+        }
+        MultiValueMap<String, String> values = posted != null ? posted : new LinkedMultiValueMap<>();
+        if (posted == null) {
+            values.add("dayStartsAt", school.dayStartsAt().toString());
+            school.schoolDays().stream().sorted().forEach(d -> values.add("schoolDays", d.name()));
+            if (school.keyAdultUserId() != null) {
+                values.add("keyAdultUserId", school.keyAdultUserId().toString());
+            }
+        }
+        model.addAttribute("school", school);
+        model.addAttribute("staff", schools.staff(agencyId));
+        model.addAttribute("days", java.util.Arrays.stream(java.time.DayOfWeek.values()).map(Enum::name).toList());
+        model.addAttribute("dayLabels", java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(d -> d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK)).toList());
+        model.addAttribute("values", values);
+        return withErrors(model, errors, "children/school");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
