@@ -584,7 +584,7 @@ public class MaracMeetings {
                           join marac_referral r on r.id = x.referral_id join dva_case c on c.id = r.case_id
                           join marac_area a on a.id = r.area_id join marac_meeting m on m.id = x.meeting_id
                           join agency g on g.id = x.owning_agency_id
-                         where """ + where + " order by (x.status = 'OPEN' and x.due_date < current_date) desc, x.due_date limit 500")
+                         where""" + " " + where + " order by (x.status = 'OPEN' and x.due_date < current_date) desc, x.due_date limit 500")
                 .params(params)
                 .query((rs, n) -> {
                     LocalDate due = rs.getDate("due_date").toLocalDate();

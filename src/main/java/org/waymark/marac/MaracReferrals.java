@@ -495,7 +495,7 @@ public class MaracReferrals {
                           from marac_referral r join marac_area a on a.id = r.area_id join dva_case c on c.id = r.case_id
                           join person p on p.id = r.victim_person_id join agency g on g.id = r.referring_agency_id
                           left join marac_meeting m on m.id = r.meeting_id
-                         where """ + where + " order by r.review_due_at limit 500")
+                         where""" + " " + where + " order by r.review_due_at limit 500")
                 .param("agency", actor.agencyId()).param("user", actor.userId())
                 .query((rs, n) -> new ReferralLine(rs.getObject("id", UUID.class), rs.getString("reference"),
                         String.join(" ", java.util.stream.Stream.of(rs.getString("given_name"), rs.getString("family_name"))
