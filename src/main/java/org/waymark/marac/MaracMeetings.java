@@ -372,13 +372,23 @@ public class MaracMeetings {
         return research;
     }
 
-    private void requireMemberOfReferralArea(Actor actor, UUID referralId, String action) {
-        boolean member = jdbc.sql("""
+    /** Whether the caller's agency is a member of the referral's MARAC (and so records research on it). */
+    @Transactional(readOnly = true)
+    public boolean memberFor(UUID referralId) {
+        Actor actor = access.practitioner("MARAC_RESEARCH", REFERRAL, referralId);
+        return isMember(actor, referralId);
+    }
+
+    private boolean isMember(Actor actor, UUID referralId) {
+        return jdbc.sql("""
                 select exists (select 1 from marac_referral r join marac_area a on a.id = r.area_id
                                  left join marac_area_member m on m.area_id = a.id and m.agency_id = ?
                                 where r.id = ? and (m.agency_id is not null or a.coordination_agency_id = ?))""")
                 .params(actor.agencyId(), referralId, actor.agencyId()).query(Boolean.class).single();
-        if (!member) {
+    }
+
+    private void requireMemberOfReferralArea(Actor actor, UUID referralId, String action) {
+        if (!isMember(actor, referralId)) {
             audit.recordIndependently(AuditEntry.refused(action, REFERRAL, referralId, "not a member agency of the MARAC"));
             throw new NotFoundException("Referral");
         }
@@ -558,7 +568,7 @@ public class MaracMeetings {
 
     /** The owning agency marks its action done. */
     @Transactional
-    public void completeAction(UUID actionId, int expectedVersion) {
+    public void completeAction(UUID actionId, Integer expectedVersion) {
         Actor actor = access.practitioner("MARAC_COMPLETE_ACTION", "MARAC_ACTION", actionId);
         UUID owner = actionId == null ? null : jdbc.sql("select owning_agency_id from marac_action where id = ?")
                 .param(actionId).query(UUID.class).optional().orElse(null);
@@ -568,6 +578,9 @@ public class MaracMeetings {
         if (!owner.equals(actor.agencyId())) {
             audit.recordIndependently(AuditEntry.refused("MARAC_COMPLETE_ACTION", "MARAC_ACTION", actionId, "another agency's action"));
             throw new NotFoundException("Action");
+        }
+        if (expectedVersion == null || expectedVersion < 0) {
+            throw InvalidRequestException.of("version", "Send the version of the action you read");
         }
         int updated = jdbc.sql("update marac_action set status = 'DONE', version = version + 1 where id = ? and version = ? and status = 'OPEN'")
                 .params(actionId, expectedVersion).update();

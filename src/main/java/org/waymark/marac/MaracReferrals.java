@@ -457,6 +457,19 @@ public class MaracReferrals {
         return view(referralId, level);
     }
 
+    /** Whether the caller's agency reviews this referral (coordinator, police, IDVA service) and has not yet. */
+    @Transactional(readOnly = true)
+    public boolean awaitsMyReview(UUID referralId) {
+        Actor actor = access.practitioner("MARAC_REVIEW", OBJECT, referralId);
+        return jdbc.sql("""
+                select (a.police_agency_id = :agency or a.idva_agency_id = :agency
+                        or (a.coordination_agency_id = :agency and :coordinator))
+                   and not exists (select 1 from marac_review v where v.referral_id = r.id and v.agency_id = :agency)
+                  from marac_referral r join marac_area a on a.id = r.area_id where r.id = :id""")
+                .param("agency", actor.agencyId()).param("coordinator", actor.hasRole("MARAC_COORDINATOR"))
+                .param("id", referralId).query(Boolean.class).optional().orElse(false);
+    }
+
     // ---- lists -------------------------------------------------------------------------------------
 
     /** A referral in a list: no restricted values. */

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every endpoint that takes a person, case or assessment answers 404 to a practitioner with no relationship
+ * Every endpoint that takes a person, case, assessment or MARAC referral, meeting or action answers 404 to a practitioner with no relationship
  * with it, and audits the refusal. The endpoints are found from the application's own request mappings, so
  * a new endpoint is covered (or this test fails) without anyone remembering to add it.
  */
@@ -39,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class EveryEndpointNeedsARelationshipTests {
 
     /** Objects that are not personal records: administration, guarded by the ADMIN role instead. */
-    static final List<String> NOT_PERSONAL = List.of("/admin/", "/api/v1/agencies/", "/api/v1/users/");
+    static final List<String> NOT_PERSONAL = List.of("/admin/", "/api/v1/agencies/", "/api/v1/users/",
+            "/api/v1/marac/areas/", "/marac/areas/");
 
     @Autowired
     MockMvc mvc;
@@ -55,6 +56,10 @@ class EveryEndpointNeedsARelationshipTests {
     RequestMappingHandlerMapping mappings;
 
     record Endpoint(RequestMethod method, String pattern) {
+    }
+
+    UUID agency(String name) {
+        return jdbc.sql("select id from agency where name = ?").param(name).query(UUID.class).single();
     }
 
     @Test
@@ -77,6 +82,35 @@ class EveryEndpointNeedsARelationshipTests {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         UUID assessment = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 
+        // A MARAC referral listed at a meeting of an area the stranger's agency (midwifery) is not a member of,
+        // and an action from it.
+        UUID maracAgency = agency("Wrekin Vale MARAC");
+        String areaBody = mvc.perform(post("/api/v1/marac/areas").contentType("application/json").with(httpBasic("demo.marac", "demo"))
+                .content("""
+                        {"name":"%s MARAC","coordinationAgencyId":"%s","policeAgencyId":"%s","idvaAgencyId":"%s",
+                         "memberAgencyIds":["%s"]}""".formatted(family, maracAgency, agency("Wrekin Vale Police"),
+                        agency("Haven IDVA Service"), agency("Wrekin Vale Homes"))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID area = UUID.fromString(com.jayway.jsonpath.JsonPath.read(areaBody, "$.areaId"));
+        UUID adult = CaseAccessTests.createPerson(mvc, "demo.police",
+                "{\"givenName\":\"Ada\",\"familyName\":\"" + family + "\",\"dateOfBirth\":\"1990-05-01\"}");
+        String referralBody = mvc.perform(post("/api/v1/marac/referrals").contentType("application/json")
+                .with(httpBasic("demo.police", "demo")).content("""
+                        {"areaId":"%s","victimPersonId":"%s","referringOfficer":"PC Dana Police","criteria":"POTENTIAL_ESCALATION",
+                         "reason":"Third call-out in a month","victimAware":true,"consent":"GIVEN",
+                         "perpetrators":[{"name":"Ian %s"}]}""".formatted(area, adult, family)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID referral = UUID.fromString(com.jayway.jsonpath.JsonPath.read(referralBody, "$.id"));
+        mvc.perform(post("/api/v1/marac/referrals/" + referral + "/reviews").contentType("application/json")
+                .with(httpBasic("demo.marac", "demo")).content("{}")).andExpect(status().isOk());
+        UUID meeting = jdbc.sql("select meeting_id from marac_referral where id = ?").param(referral).query(UUID.class).single();
+        String actionBody = mvc.perform(post("/api/v1/marac/referrals/" + referral + "/actions").contentType("application/json")
+                .with(httpBasic("demo.marac", "demo")).content("""
+                        {"owningAgencyId":"%s","ownerName":"Hollis Housing","description":"Review her tenancy","dueDate":"%s"}"""
+                        .formatted(agency("Wrekin Vale Homes"), LocalDate.now(ZoneId.of("Europe/London")).plusDays(7))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID action = UUID.fromString(com.jayway.jsonpath.JsonPath.read(actionBody, "$.actionId"));
+
         List<Endpoint> endpoints = new ArrayList<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
@@ -98,7 +132,10 @@ class EveryEndpointNeedsARelationshipTests {
                     .replace("{index}", "0")
                     .replace("{section}", "1")
                     .replace("{instrumentId}", "s-dash");
-            UUID id = path.startsWith("/risk-assessments/") ? assessment
+            UUID id = path.startsWith("/marac/referrals/") || path.startsWith("/api/v1/marac/referrals/") ? referral
+                    : path.startsWith("/marac/meetings/") || path.startsWith("/api/v1/marac/meetings/") ? meeting
+                    : path.startsWith("/marac/actions/") || path.startsWith("/api/v1/marac/actions/") ? action
+                    : path.startsWith("/risk-assessments/") ? assessment
                     : path.startsWith("/incidents/") || path.startsWith("/api/v1/incidents/") ? incident
                     : path.startsWith("/cases/") || path.startsWith("/api/v1/cases/") ? caseId : victim;
             path = path.replace("{id}", id.toString());

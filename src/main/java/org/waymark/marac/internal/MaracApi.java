@@ -184,11 +184,7 @@ class MaracApi {
     @PostMapping("/api/v1/marac/actions/{id}/done")
     @Operation(summary = "Your agency marks its action done; send the version you read")
     ResponseEntity<Void> done(@PathVariable UUID id, @RequestBody JsonNode body) {
-        Version version = bind(body, Version.class);
-        if (version.version() == null) {
-            throw InvalidRequestException.of("version", "Send the version of the action you read");
-        }
-        meetings.completeAction(id, version.version());
+        meetings.completeAction(id, bind(body, Version.class).version());
         return ResponseEntity.noContent().build();
     }
 
