@@ -99,6 +99,9 @@ public class MaracMeetings {
         range(errors, "noticeWorkingDays", s.noticeWorkingDays(), 0, 30, "Notice is 0 to 30 working days");
         range(errors, "agendaWorkingDays", s.agendaWorkingDays(), 0, 30, "The agenda goes 0 to 30 working days before");
         range(errors, "adultFemalePopulation", s.adultFemalePopulation(), 1, 100_000_000, "Enter the population");
+        if (s.anchorDate() != null && (s.anchorDate().getYear() < 2000 || s.anchorDate().getYear() > 2100)) {
+            errors.add(new FieldError("anchorDate", "Enter the date of one meeting on the pattern"));
+        }
         range(errors, "expectedCasesPerYear", s.expectedCasesPerYear(), 1, 100_000, "Enter the expected cases a year");
         List<UUID> members = s.memberAgencyIds() == null ? List.of() : s.memberAgencyIds();
         for (UUID member : members) {
@@ -151,8 +154,9 @@ public class MaracMeetings {
             audit.recordIndependently(AuditEntry.refused("CANCEL_MARAC_DATE", AREA, areaId, "not the area's coordinator"));
             throw new AccessDeniedException("The MARAC coordinator cancels meetings");
         }
-        if (date == null) {
-            throw InvalidRequestException.of("date", "Enter the date of the meeting to cancel");
+        LocalDate today = LocalDate.now(clock);
+        if (date == null || date.isBefore(today) || date.isAfter(today.plusYears(2))) {
+            throw InvalidRequestException.of("date", "Enter the date of a meeting in the next two years");
         }
         boolean hasCases = jdbc.sql("""
                 select count(*) > 0 from marac_referral r join marac_meeting m on m.id = r.meeting_id
@@ -441,8 +445,9 @@ public class MaracMeetings {
         }
         if (!"CLOSED".equals(outcome) && !"KEPT_OPEN".equals(outcome)) {
             errors.add(new FieldError("outcome", "Select whether the case is closed or kept open"));
-        } else if ("KEPT_OPEN".equals(outcome) && (reviewDate == null || !reviewDate.isAfter(LocalDate.now(clock)))) {
-            errors.add(new FieldError("reviewDate", "A case kept open needs a review date in the future"));
+        } else if ("KEPT_OPEN".equals(outcome) && (reviewDate == null || !reviewDate.isAfter(LocalDate.now(clock))
+                || reviewDate.isAfter(LocalDate.now(clock).plusYears(2)))) {
+            errors.add(new FieldError("reviewDate", "A case kept open needs a review date in the next two years"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -497,8 +502,8 @@ public class MaracMeetings {
         if (what == null || what.length() > 4000) {
             errors.add(new FieldError("description", "Describe the action, in 4,000 characters or fewer"));
         }
-        if (dueDate == null || dueDate.isBefore(LocalDate.now(clock))) {
-            errors.add(new FieldError("dueDate", "Enter a due date, today or later"));
+        if (dueDate == null || dueDate.isBefore(LocalDate.now(clock)) || dueDate.isAfter(LocalDate.now(clock).plusYears(2))) {
+            errors.add(new FieldError("dueDate", "Enter a due date from today to two years ahead"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

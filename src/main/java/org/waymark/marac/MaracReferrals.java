@@ -169,6 +169,9 @@ public class MaracReferrals {
             if (text(p.name()) == null || p.name().length() > 200) {
                 errors.add(new FieldError("perpetrators[" + i + "].name", "Enter the name of the person causing harm"));
             }
+            if (!realBirthday(p.dateOfBirth(), today)) {
+                errors.add(new FieldError("perpetrators[" + i + "].dateOfBirth", "Date of birth must be a real date in the past"));
+            }
             if (p.mappaLevel() != null && (p.mappaLevel() < 1 || p.mappaLevel() > 3)) {
                 errors.add(new FieldError("perpetrators[" + i + "].mappaLevel", "MAPPA level is 1, 2 or 3"));
             }
@@ -179,8 +182,11 @@ public class MaracReferrals {
         for (int i = 0; i < request.household().size(); i++) {
             NewReferral.Party p = request.household().get(i);
             boolean unborn = Boolean.TRUE.equals(p.unborn());
-            if (!HOUSEHOLD_KINDS.contains(String.valueOf(p.kind()))) {
+            if (p.kind() != null && !HOUSEHOLD_KINDS.contains(p.kind())) {
                 errors.add(new FieldError("household[" + i + "].kind", "Say whether this is a child or another household member"));
+            }
+            if (!realBirthday(p.dateOfBirth(), today)) {
+                errors.add(new FieldError("household[" + i + "].dateOfBirth", "Date of birth must be a real date in the past"));
             }
             if (!unborn && (text(p.name()) == null || p.name().length() > 200)) {
                 errors.add(new FieldError("household[" + i + "].name", "Enter the household member's name"));
@@ -238,7 +244,7 @@ public class MaracReferrals {
             insertParty(id, "PERSON_CAUSING_HARM", p, position++);
         }
         for (NewReferral.Party p : request.household()) {
-            insertParty(id, p.kind(), p, position++);
+            insertParty(id, p.kind() == null ? "CHILD" : p.kind(), p, position++);
         }
 
         // The case involves the MARAC coordination and police (MARAC_REFERRAL) and the IDVA service (R6).
@@ -542,6 +548,10 @@ public class MaracReferrals {
             case "PROFESSIONAL_JUDGEMENT" -> "professional judgement";
             default -> criteria;
         };
+    }
+
+    private static boolean realBirthday(LocalDate date, LocalDate today) {
+        return date == null || !date.isAfter(today) && date.getYear() >= 1900;
     }
 
     static String text(String value) {

@@ -31,7 +31,7 @@ public record NewReferral(UUID areaId, UUID victimPersonId, Integer victimAge, S
     /**
      * A person causing harm, a child or another household member.
      *
-     * @param kind       CHILD or OTHER_HOUSEHOLD_MEMBER for the household; ignored for perpetrators
+     * @param kind       CHILD (the default) or OTHER_HOUSEHOLD_MEMBER for the household; ignored for perpetrators
      * @param unborn     an unborn child (then no name or date of birth is needed)
      * @param mappaLevel 1 to 3 when the person causing harm is managed under MAPPA
      */

@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waymark.marac.MaracMeetings;
 import org.waymark.marac.MaracReferrals;
+import org.waymark.marac.MaracReturns;
 import org.waymark.marac.NewReferral;
 import org.waymark.marac.ReferralView;
 import org.waymark.platform.FieldError;
@@ -53,13 +55,18 @@ class MaracApi {
     record Version(Integer version) {
     }
 
+    record Expectation(UUID agencyId, Integer perYear) {
+    }
+
     private final MaracReferrals referrals;
     private final MaracMeetings meetings;
+    private final MaracReturns returns;
     private final StrictJsonBinding binding;
 
-    MaracApi(MaracReferrals referrals, MaracMeetings meetings, JsonMapper json) {
+    MaracApi(MaracReferrals referrals, MaracMeetings meetings, MaracReturns returns, JsonMapper json) {
         this.referrals = referrals;
         this.meetings = meetings;
+        this.returns = returns;
         this.binding = new StrictJsonBinding(json, Map.of(NewReferral.Party.class, 20, String.class, 20, UUID.class, 50));
     }
 
@@ -89,9 +96,38 @@ class MaracApi {
     }
 
     @PostMapping("/api/v1/marac/areas/{areaId}/cancelled-dates")
-    @Operation(summary = "Cancel a meeting date: cases go to the next meeting with room")
+    @Operation(summary = "Cancel a meeting date: cases go to the next meeting with room",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = CancelledDate.class))))
     ResponseEntity<Void> cancel(@PathVariable UUID areaId, @RequestBody JsonNode body) {
         meetings.cancelDate(areaId, bind(body, CancelledDate.class).date());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/marac/areas/{areaId}/returns")
+    @Operation(summary = "For the area's coordinator: the MARAC data return for a quarter, with the case list it counts")
+    MaracReturns.DataReturn dataReturn(@PathVariable UUID areaId, @RequestParam int year, @RequestParam int quarter) {
+        LocalDate[] period = MaracReturns.quarter(year, quarter);
+        return returns.dataReturn(areaId, period[0], period[1]);
+    }
+
+    @GetMapping(value = "/api/v1/marac/areas/{areaId}/returns.csv", produces = "text/csv")
+    @Operation(summary = "The data return as CSV: the figures, then the case list")
+    ResponseEntity<String> dataReturnCsv(@PathVariable UUID areaId, @RequestParam int year, @RequestParam int quarter) {
+        LocalDate[] period = MaracReturns.quarter(year, quarter);
+        String csv = returns.csv(returns.dataReturn(areaId, period[0], period[1]));
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"marac-return-%d-q%d.csv\"".formatted(year, quarter))
+                .body(csv);
+    }
+
+    @PutMapping("/api/v1/marac/areas/{areaId}/expected-referrals")
+    @Operation(summary = "For referral monitoring: how many referrals a year the area expects from an agency",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = Expectation.class))))
+    ResponseEntity<Void> expect(@PathVariable UUID areaId, @RequestBody JsonNode body) {
+        Expectation request = bind(body, Expectation.class);
+        returns.expectReferrals(areaId, request.agencyId(), request.perYear() == null ? 0 : request.perYear());
         return ResponseEntity.noContent().build();
     }
 
@@ -127,13 +163,17 @@ class MaracApi {
 
     @PostMapping("/api/v1/marac/referrals/{id}/reviews")
     @Operation(summary = "Your agency's review (coordinator, police or IDVA service) with any immediate safety action;"
-            + " the coordinator's review lists the case at the next meeting with room")
+            + " the coordinator's review lists the case at the next meeting with room",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = Review.class))))
     ReferralView review(@PathVariable UUID id, @RequestBody JsonNode body) {
         return referrals.review(id, bind(body, Review.class).immediateAction());
     }
 
     @PutMapping("/api/v1/marac/referrals/{id}/research")
-    @Operation(summary = "Your agency's research on a listed case: what it knows and its involvement")
+    @Operation(summary = "Your agency's research on a listed case: what it knows and its involvement",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ResearchRequest.class))))
     ResponseEntity<Void> research(@PathVariable UUID id, @RequestBody JsonNode body) {
         ResearchRequest request = bind(body, ResearchRequest.class);
         meetings.recordResearch(id, request.known(), request.involvement());
@@ -147,7 +187,9 @@ class MaracApi {
     }
 
     @PutMapping("/api/v1/marac/referrals/{id}/discussion")
-    @Operation(summary = "At the meeting: discussion notes, risks and the outcome (CLOSED or KEPT_OPEN with reviewDate)")
+    @Operation(summary = "At the meeting: discussion notes, risks and the outcome (CLOSED or KEPT_OPEN with reviewDate)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = Discussion.class))))
     ResponseEntity<Void> discussion(@PathVariable UUID id, @RequestBody JsonNode body) {
         Discussion request = bind(body, Discussion.class);
         meetings.recordDiscussion(id, request.notes(), request.risks(), request.outcome(), request.reviewDate());
@@ -155,7 +197,9 @@ class MaracApi {
     }
 
     @PostMapping("/api/v1/marac/referrals/{id}/actions")
-    @Operation(summary = "At the meeting: an action with its owning agency, named owner and due date")
+    @Operation(summary = "At the meeting: an action with its owning agency, named owner and due date",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = NewAction.class))))
     ResponseEntity<Map<String, UUID>> addAction(@PathVariable UUID id, @RequestBody JsonNode body) {
         NewAction request = bind(body, NewAction.class);
         UUID action = meetings.addAction(id, request.owningAgencyId(), request.ownerName(), request.description(),
@@ -182,7 +226,9 @@ class MaracApi {
     }
 
     @PostMapping("/api/v1/marac/actions/{id}/done")
-    @Operation(summary = "Your agency marks its action done; send the version you read")
+    @Operation(summary = "Your agency marks its action done; send the version you read",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = Version.class))))
     ResponseEntity<Void> done(@PathVariable UUID id, @RequestBody JsonNode body) {
         meetings.completeAction(id, bind(body, Version.class).version());
         return ResponseEntity.noContent().build();
@@ -208,7 +254,9 @@ class MaracApi {
     }
 
     @PostMapping("/api/v1/marac/meetings/{id}/attendance")
-    @Operation(summary = "The coordinator records who attended for an agency")
+    @Operation(summary = "The coordinator records who attended for an agency",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = Attendance.class))))
     ResponseEntity<Void> attendance(@PathVariable UUID id, @RequestBody JsonNode body) {
         Attendance request = bind(body, Attendance.class);
         meetings.recordAttendance(id, request.agencyId(), request.attendee());

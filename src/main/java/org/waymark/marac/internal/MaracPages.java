@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.waymark.cases.Cases;
 import org.waymark.marac.MaracMeetings;
 import org.waymark.marac.MaracReferrals;
+import org.waymark.marac.MaracReturns;
 import org.waymark.marac.NewReferral;
 import org.waymark.marac.ReferralView;
 import org.waymark.organisations.Agencies;
@@ -46,9 +47,11 @@ class MaracPages {
     private final People people;
     private final AssessmentRecords assessments;
     private final Agencies agencies;
+    private final MaracReturns returns;
 
     MaracPages(MaracReferrals referrals, MaracMeetings meetings, People people, AssessmentRecords assessments,
-               Agencies agencies) {
+               Agencies agencies, MaracReturns returns) {
+        this.returns = returns;
         this.referrals = referrals;
         this.meetings = meetings;
         this.people = people;
@@ -261,6 +264,35 @@ class MaracPages {
             redirect.addFlashAttribute("success", e.getMessage());
         }
         return "redirect:/marac";
+    }
+
+    // ---- the data return ----------------------------------------------------------------------------
+
+    @GetMapping("/marac/returns")
+    String dataReturn(@RequestParam(required = false) UUID areaId, @RequestParam(required = false) Integer year,
+                      @RequestParam(required = false) Integer quarter, Model model) {
+        LocalDate today = LocalDate.now(org.waymark.platform.WorkingCalendar.LONDON);
+        int y = year == null ? today.getYear() : year;
+        int q = quarter == null ? (today.getMonthValue() - 1) / 3 + 1 : quarter;
+        model.addAttribute("areas", referrals.areas().stream().filter(MaracReferrals.Area::member).toList());
+        model.addAttribute("year", y);
+        model.addAttribute("quarter", q);
+        model.addAttribute("areaId", areaId);
+        if (areaId != null) {
+            LocalDate[] period = MaracReturns.quarter(y, q);
+            model.addAttribute("result", returns.dataReturn(areaId, period[0], period[1]));
+        }
+        return "marac/return";
+    }
+
+    @GetMapping(value = "/marac/returns.csv", produces = "text/csv")
+    org.springframework.http.ResponseEntity<String> dataReturnCsv(@RequestParam UUID areaId, @RequestParam int year,
+                                                                  @RequestParam int quarter) {
+        LocalDate[] period = MaracReturns.quarter(year, quarter);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"marac-return-%d-q%d.csv\"".formatted(year, quarter))
+                .body(returns.csv(returns.dataReturn(areaId, period[0], period[1])));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
