@@ -123,6 +123,7 @@ class MaracBrowserTests {
         assertThat(browser.text(".govuk-error-summary")).contains("Select which MARAC criterion is met")
                 .contains("Name the person or people causing harm");
         browser.assertAccessible();
+        new Select(browser.driver.findElement(By.id("areaId"))).selectByVisibleText("Wrekin Vale MARAC area");
         browser.type("victimAge", "34");
         browser.type("referringOfficer", "PC Dana Police, response team");
         check("criteria");
@@ -161,7 +162,7 @@ class MaracBrowserTests {
         // The school's designated safeguarding lead records its research.
         signIn("demo.school");
         browser.open("/marac");
-        assertThat(browser.text("#research-due")).contains("Research for Wrekin Vale MARAC area");
+        assertThat(browser.text("#research-due")).contains("Research for Wrekin Vale MARAC area on");
         browser.open(meetingPath);
         browser.driver.findElement(By.cssSelector("#agenda a[href='" + referralPath + "']")).click();
         assertThat(browser.text("#safe-contact")).doesNotContain("07700");

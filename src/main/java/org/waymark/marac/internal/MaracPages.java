@@ -84,6 +84,7 @@ class MaracPages {
     }
 
     private String referralPage(Model model, UUID personId, List<FieldError> errors, MultiValueMap<String, String> values) {
+        // Any agency may refer, member or not; the areas it belongs to come first.
         model.addAttribute("areas", referrals.areas());
         model.addAttribute("errors", errors);
         model.addAttribute("fieldErrors", fieldErrors(errors));
