@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -557,6 +556,4 @@ public class MaracReferrals {
     static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
-
-    static final Set<String> REVIEW_KINDS = Set.of("MARAC_REVIEW_COORDINATION", "MARAC_REVIEW_POLICE", "MARAC_REVIEW_IDVA");
 }
