@@ -342,7 +342,8 @@ class ApiFuzzTests {
         while (matcher.find()) {
             String value = known.containsKey(matcher.group(1)) ? known.get(matcher.group(1))
                     : matcher.group(1).equals("id") && path.startsWith("/api/v1/people/") ? ownPerson(user)
-                    : path.startsWith("/api/v1/retention/reviews/") ? dueReview() : UUID.randomUUID().toString();
+                    : path.startsWith("/api/v1/retention/reviews/") ? dueReview()
+                    : path.startsWith("/api/v1/marac/") ? maracTarget(path) : UUID.randomUUID().toString();
             matcher.appendReplacement(resolved, value);
         }
         matcher.appendTail(resolved);
@@ -424,6 +425,52 @@ class ApiFuzzTests {
     }
 
     private String dueReview;
+
+    private final Map<String, String> maracTargets = new LinkedHashMap<>();
+
+    /**
+     * For a MARAC path, an object the demo police and coordinator may act on: the demo area, or a referral
+     * listed at its next meeting (one per endpoint, so one endpoint's success cannot close another's), its
+     * meeting, or an action on it owned by the police.
+     */
+    private String maracTarget(String path) throws Exception {
+        String known = maracTargets.get(path);
+        if (known != null) {
+            return known;
+        }
+        String area = jdbc.sql("select id from marac_area where name = 'Wrekin Vale MARAC area'").query(String.class).single();
+        String target = area;
+        if (!path.startsWith("/api/v1/marac/areas/")) {
+            MockHttpServletResponse referral = mvc.perform(request(org.springframework.http.HttpMethod.POST,
+                    "/api/v1/marac/referrals").session(session("demo.police")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"areaId":"%s","victimPersonId":"%s","victimAge":30,"referringOfficer":"PC Fuzz","criteria":"PROFESSIONAL_JUDGEMENT",
+                             "reason":"Fuzzing a professional judgement","victimAware":true,"consent":"GIVEN",
+                             "perpetrators":[{"name":"Fuzz Harmer"}]}""".formatted(area, ownPerson("demo.police"))))
+                    .andReturn().getResponse();
+            assertThat(referral.getStatus()).as(referral.getContentAsString()).isEqualTo(201);
+            String id = json.readTree(referral.getContentAsString()).path("id").asString();
+            mvc.perform(request(org.springframework.http.HttpMethod.POST, "/api/v1/marac/referrals/" + id + "/reviews")
+                    .session(session("demo.marac")).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                    .andExpect(status().isOk());
+            target = id;
+            if (path.startsWith("/api/v1/marac/meetings/")) {
+                target = jdbc.sql("select meeting_id::text from marac_referral where id = ?::uuid").param(id)
+                        .query(String.class).single();
+            } else if (path.startsWith("/api/v1/marac/actions/")) {
+                MockHttpServletResponse action = mvc.perform(request(org.springframework.http.HttpMethod.POST,
+                        "/api/v1/marac/referrals/" + id + "/actions").session(session("demo.marac")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"owningAgencyId":"%s","ownerName":"PC Fuzz","description":"Fuzz action","dueDate":"%s"}"""
+                                .formatted(jdbc.sql("select id from agency where name = 'Wrekin Vale Police'").query(String.class)
+                                        .single(), java.time.LocalDate.now().plusDays(30)))).andReturn().getResponse();
+                assertThat(action.getStatus()).as(action.getContentAsString()).isEqualTo(201);
+                target = json.readTree(action.getContentAsString()).path("actionId").asString();
+            }
+        }
+        maracTargets.put(path, target);
+        return target;
+    }
 
     private String ownPerson(String user) throws Exception {
         return person(user, "");
@@ -525,8 +572,29 @@ class ApiFuzzTests {
             case "agencyId" -> NODES.stringNode(jdbc.sql("select id from agency order by name limit 1")
                     .query(String.class).single());
             case "personId", "relatedPersonId", "otherPersonId" -> NODES.stringNode(otherPerson(user));
+            case "victimPersonId" -> NODES.stringNode(ownPerson(user));
+            case "victimAge" -> NODES.numberNode(30);
+            case "areaId" -> NODES.stringNode(jdbc.sql("select id from marac_area where name = 'Wrekin Vale MARAC area'")
+                    .query(String.class).single());
+            case "criteria" -> NODES.stringNode("PROFESSIONAL_JUDGEMENT");
+            case "reason" -> NODES.stringNode("Fuzzing with a reason " + suffix);
+            case "consent" -> NODES.stringNode("GIVEN");
+            case "lawfulBasis" -> NODES.stringNode("CONSENT");
+            case "outcome" -> NODES.stringNode("CLOSED");
+            case "version" -> NODES.numberNode(0);
+            case "perYear" -> NODES.numberNode(12);
+            case "dueDate", "reviewDate" -> NODES.stringNode(java.time.LocalDate.now().plusDays(30).toString());
+            case "owningAgencyId", "policeAgencyId" -> agencyOfType("POLICE");
+            case "coordinationAgencyId" -> agencyOfType("MARAC_COORDINATION");
+            case "idvaAgencyId" -> agencyOfType("IDVA_SERVICE");
+            case "mashAgencyId" -> agencyOfType("MASH");
             default -> null;
         };
+    }
+
+    private JsonNode agencyOfType(String type) {
+        return NODES.stringNode(jdbc.sql("select id from agency where type = ? and active order by name limit 1")
+                .param(type).query(String.class).single());
     }
 
     record Mutation(String name, byte[] body) {

@@ -38,7 +38,9 @@ public class DemoData {
             new DemoAgency("Wrekin Vale Children's Social Care", AgencyType.CHILDRENS_SOCIAL_CARE),
             new DemoAgency("Wrekin Vale Midwifery", AgencyType.HEALTH_MIDWIFERY),
             new DemoAgency("Wrekin Vale Domestic Abuse Partnership", AgencyType.DA_PARTNERSHIP),
-            new DemoAgency("Fresh Start Perpetrator Programme", AgencyType.PERPETRATOR_PROGRAMME));
+            new DemoAgency("Fresh Start Perpetrator Programme", AgencyType.PERPETRATOR_PROGRAMME),
+            new DemoAgency("Wrekin Vale Homes", AgencyType.HOUSING),
+            new DemoAgency("Wrekin Vale Probation", AgencyType.PROBATION));
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("demo.police", "PC Dana Police", "Wrekin Vale Police", Set.of(Role.POLICE_OFFICER)),
@@ -49,6 +51,9 @@ public class DemoData {
             new DemoUser("demo.mash", "Morgan Mash", "Wrekin Vale MASH", Set.of(Role.MASH_OFFICER)),
             new DemoUser("demo.marac", "Robin Marac", "Wrekin Vale MARAC", Set.of(Role.MARAC_COORDINATOR)),
             new DemoUser("demo.idva", "Ira Advocate", "Haven IDVA Service", Set.of(Role.IDVA)),
+            new DemoUser("demo.idva2", "Imran Advocate", "Haven IDVA Service", Set.of(Role.IDVA)),
+            new DemoUser("demo.housing", "Hollis Housing", "Wrekin Vale Homes", Set.of(Role.PRACTITIONER)),
+            new DemoUser("demo.probation", "Pip Probation", "Wrekin Vale Probation", Set.of(Role.PRACTITIONER)),
             new DemoUser("demo.idvalead", "Isla Manager", "Haven IDVA Service", Set.of(Role.IDVA, Role.SAFEGUARDING_LEAD)),
             new DemoUser("demo.school", "Sam School", "Millbrook Primary School", Set.of(Role.SAFEGUARDING_LEAD)),
             new DemoUser("demo.social", "Sol Social", "Wrekin Vale Children's Social Care",
@@ -85,9 +90,35 @@ public class DemoData {
                 created++;
             }
         }
+        created += maracArea();
         if (created > 0) {
             log.info("Demo data loaded: the Wrekin Vale partnership ({} rows); demo users sign in with password 'demo'",
                     created);
         }
+    }
+
+    /**
+     * The Wrekin Vale MARAC: weekly on Tuesday at 10:00 (the defaults), every demo agency a member except the
+     * perpetrator programme. Written here because the demo's agencies are; the marac module owns the table.
+     */
+    private int maracArea() {
+        int created = jdbc.sql("""
+                insert into marac_area (id, name, coordination_agency_id, police_agency_id, idva_agency_id, mash_agency_id)
+                select ?, 'Wrekin Vale MARAC area',
+                       (select id from agency where name = 'Wrekin Vale MARAC'),
+                       (select id from agency where name = 'Wrekin Vale Police'),
+                       (select id from agency where name = 'Haven IDVA Service'),
+                       (select id from agency where name = 'Wrekin Vale MASH')
+                on conflict (name) do nothing""").param(UUID.randomUUID()).update();
+        for (DemoAgency agency : AGENCIES) {
+            if (agency.type() != AgencyType.PERPETRATOR_PROGRAMME) {
+                created += jdbc.sql("""
+                        insert into marac_area_member (area_id, agency_id)
+                        select (select id from marac_area where name = 'Wrekin Vale MARAC area'),
+                               (select id from agency where name = ?)
+                        on conflict do nothing""").param(agency.name()).update();
+            }
+        }
+        return created;
     }
 }

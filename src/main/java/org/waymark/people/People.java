@@ -495,6 +495,45 @@ public class People {
     }
 
     /**
+     * For pathways that must look across every agency's records without showing the caller anything
+     * (a repeat MARAC referral, SafeLives: the same woman recorded by another agency, unlinked, must still be
+     * found): this record's linked records and every record, whoever holds it, that the matcher scores at
+     * least 80% on identity fields alone (names, date of birth, sex, NHS number; never address or phone).
+     * Needs a date of birth or NHS number on the record. Returns ids only; the caller must not disclose
+     * the other records' details. The look-up is audited with the ids found.
+     */
+    @Transactional
+    public List<UUID> likelySamePersonAnywhere(UUID id) {
+        Actor actor = requirePractitioner("SYSTEM_MATCH");
+        load(id, actor);
+        java.util.Set<UUID> found = new java.util.LinkedHashSet<>(samePerson(id));
+        StoredPerson self = loadForMatching(List.of(id)).get(0);
+        PersonRecord probe = identityOnly(self.record());
+        if (probe.dateOfBirth() != null || probe.nhsNumber() != null) {
+            List<String> probeKeys = keys.keys(probe);
+            List<UUID> candidates = probeKeys.isEmpty() ? List.of() : jdbc.sql("""
+                            select person_id from (
+                                select k.person_id
+                                  from unnest(cast(? as text[])) as q(match_key)
+                                  cross join lateral (select person_id from person_match_key m
+                                                       where m.match_key = q.match_key limit %d) k
+                            ) found group by person_id order by count(*) desc limit 400
+                            """.formatted(PER_KEY_LIMIT))
+                    .param(probeKeys.toArray(String[]::new)).query(UUID.class).list();
+            MatchScorer matchScorer = scorer();
+            for (StoredPerson stored : loadForMatching(candidates)) {
+                if (!stored.id().equals(id)
+                        && matchScorer.compare(probe, identityOnly(stored.record())).probability() >= SHOW_OTHER_AGENCY_FROM) {
+                    found.add(stored.id());
+                }
+            }
+        }
+        audit.record(AuditEntry.allowed("SYSTEM_MATCH", OBJECT, id)
+                .with("found", String.join(",", found.stream().filter(f -> !f.equals(id)).map(UUID::toString).toList())));
+        return List.copyOf(found);
+    }
+
+    /**
      * Groups records that are the same person: each id maps to one key shared by every record linked
      * to it. Used to count distinct victims without showing anyone's details.
      */

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every endpoint that takes a person, case or assessment answers 404 to a practitioner with no relationship
+ * Every endpoint that takes a person, case, assessment or MARAC referral, meeting or action answers 404 to a practitioner with no relationship
  * with it, and audits the refusal. The endpoints are found from the application's own request mappings, so
  * a new endpoint is covered (or this test fails) without anyone remembering to add it.
  */
@@ -40,11 +40,13 @@ class EveryEndpointNeedsARelationshipTests {
 
     /**
      * Objects that are not personal records: administration, guarded by the ADMIN role instead; the retention
-     * review queue (record types, ids and rules only), guarded by the safeguarding lead and ADMIN roles; and
-     * schools' settings (start time, school days, closures), kept by the school's lead or an administrator.
+     * review queue (record types, ids and rules only), guarded by the safeguarding lead and ADMIN roles;
+     * schools' settings (start time, school days, closures), kept by the school's lead or an administrator;
+     * and MARAC areas (meeting patterns), kept by the coordinator.
      */
     static final List<String> NOT_PERSONAL = List.of("/admin/", "/api/v1/agencies/", "/api/v1/users/",
-            "/governance/retention/", "/api/v1/retention/", "/api/v1/schools/", "/schools/");
+            "/governance/retention/", "/api/v1/retention/", "/api/v1/schools/", "/schools/",
+            "/api/v1/marac/areas/", "/marac/areas/");
 
     @Autowired
     MockMvc mvc;
@@ -60,6 +62,10 @@ class EveryEndpointNeedsARelationshipTests {
     RequestMappingHandlerMapping mappings;
 
     record Endpoint(RequestMethod method, String pattern) {
+    }
+
+    UUID agency(String name) {
+        return jdbc.sql("select id from agency where name = ?").param(name).query(UUID.class).single();
     }
 
     @Test
@@ -105,6 +111,34 @@ class EveryEndpointNeedsARelationshipTests {
         UUID notification = UUID.fromString(com.jayway.jsonpath.JsonPath.read(notificationBody, "$.id"));
         UUID strategyDiscussion = UUID.fromString(com.jayway.jsonpath.JsonPath.read(notificationBody, "$.strategyDiscussionId"));
         UUID schoolNotification = UUID.fromString(com.jayway.jsonpath.JsonPath.read(notificationBody, "$.schoolNotifications[0].id"));
+        // A MARAC referral listed at a meeting of an area the stranger's agency (midwifery) is not a member of,
+        // and an action from it.
+        UUID maracAgency = agency("Wrekin Vale MARAC");
+        String areaBody = mvc.perform(post("/api/v1/marac/areas").contentType("application/json").with(httpBasic("demo.marac", "demo"))
+                .content("""
+                        {"name":"%s MARAC","coordinationAgencyId":"%s","policeAgencyId":"%s","idvaAgencyId":"%s",
+                         "memberAgencyIds":["%s"]}""".formatted(family, maracAgency, agency("Wrekin Vale Police"),
+                        agency("Haven IDVA Service"), agency("Wrekin Vale Homes"))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID area = UUID.fromString(com.jayway.jsonpath.JsonPath.read(areaBody, "$.areaId"));
+        UUID adult = CaseAccessTests.createPerson(mvc, "demo.police",
+                "{\"givenName\":\"Ada\",\"familyName\":\"" + family + "\",\"dateOfBirth\":\"1990-05-01\"}");
+        String referralBody = mvc.perform(post("/api/v1/marac/referrals").contentType("application/json")
+                .with(httpBasic("demo.police", "demo")).content("""
+                        {"areaId":"%s","victimPersonId":"%s","referringOfficer":"PC Dana Police","criteria":"POTENTIAL_ESCALATION",
+                         "reason":"Third call-out in a month","victimAware":true,"consent":"GIVEN",
+                         "perpetrators":[{"name":"Ian %s"}]}""".formatted(area, adult, family)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID referral = UUID.fromString(com.jayway.jsonpath.JsonPath.read(referralBody, "$.id"));
+        mvc.perform(post("/api/v1/marac/referrals/" + referral + "/reviews").contentType("application/json")
+                .with(httpBasic("demo.marac", "demo")).content("{}")).andExpect(status().isOk());
+        UUID meeting = jdbc.sql("select meeting_id from marac_referral where id = ?").param(referral).query(UUID.class).single();
+        String actionBody = mvc.perform(post("/api/v1/marac/referrals/" + referral + "/actions").contentType("application/json")
+                .with(httpBasic("demo.marac", "demo")).content("""
+                        {"owningAgencyId":"%s","ownerName":"Hollis Housing","description":"Review her tenancy","dueDate":"%s"}"""
+                        .formatted(agency("Wrekin Vale Homes"), LocalDate.now(ZoneId.of("Europe/London")).plusDays(7))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID action = UUID.fromString(com.jayway.jsonpath.JsonPath.read(actionBody, "$.actionId"));
 
         List<Endpoint> endpoints = new ArrayList<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
@@ -127,10 +161,13 @@ class EveryEndpointNeedsARelationshipTests {
                     .replace("{index}", "0")
                     .replace("{section}", "1")
                     .replace("{instrumentId}", "s-dash");
-            UUID id = path.startsWith("/risk-assessments/") ? assessment
-                    : path.matches("^(/api/v1)?/(children/notifications|mash/triage)/.*") ? notification
+            UUID id = path.matches("^(/api/v1)?/(children/notifications|mash/triage)/.*") ? notification
                     : path.matches("^(/api/v1)?/strategy-discussions/.*") ? strategyDiscussion
                     : path.matches("^(/api/v1)?/school-notifications/.*") ? schoolNotification
+                    : path.startsWith("/marac/referrals/") || path.startsWith("/api/v1/marac/referrals/") ? referral
+                    : path.startsWith("/marac/meetings/") || path.startsWith("/api/v1/marac/meetings/") ? meeting
+                    : path.startsWith("/marac/actions/") || path.startsWith("/api/v1/marac/actions/") ? action
+                    : path.startsWith("/risk-assessments/") ? assessment
                     : path.startsWith("/incidents/") || path.startsWith("/api/v1/incidents/") ? incident
                     : path.startsWith("/cases/") || path.startsWith("/api/v1/cases/") ? caseId : victim;
             path = path.replace("{id}", id.toString());
