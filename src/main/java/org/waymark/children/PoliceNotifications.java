@@ -78,11 +78,13 @@ public class PoliceNotifications {
     private final ChildrenAccess access;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.waymark.marac.MaracReferrals maracReferrals;
 
     PoliceNotifications(JdbcClient jdbc, AuditTrail audit, Incidents incidents, People people, Cases cases,
                         Agencies agencies, AssessmentRecords assessments, ProcedureRules rules, Tasks tasks,
                         Schools schools, WorkingCalendar calendar, ChildrenSettings settings, ChildrenAccess access,
-                        JsonMapper json, Clock clock) {
+                        JsonMapper json, Clock clock, org.waymark.marac.MaracReferrals maracReferrals) {
+        this.maracReferrals = maracReferrals;
         this.jdbc = jdbc;
         this.audit = audit;
         this.incidents = incidents;
@@ -274,7 +276,7 @@ public class PoliceNotifications {
                         request.forcedMarriage(), outcome),
                 dash == null ? null : new CaseFacts.Dash(true, dash.answers()),
                 dash == null ? null : dash.assessedLevel(), false, derived.policeCalloutsLast12Months(),
-                derived.dvaIncidentsLast12Months(), null,
+                derived.dvaIncidentsLast12Months(), monthsSinceLastMaracReferral(notifiable.victimPersonId()),
                 new CaseFacts.Household(h.parentalMentalIllHealth(), h.parentalSubstanceMisuse(),
                         h.informalAgreementsBrokenDown(), h.adultsUnableToAcceptImpact(), h.contactArrangementsRisk()),
                 null, false);
@@ -528,6 +530,12 @@ public class PoliceNotifications {
         return agencies.list().stream().filter(a -> a.active() && a.type() == type)
                 .filter(a -> configuredName == null || configuredName.isBlank() || a.name().equalsIgnoreCase(configuredName))
                 .min(java.util.Comparator.comparing(Agency::name)).orElse(null);
+    }
+
+    /** R4: months since her last MARAC referral, found through her linked and likely-same records (null: never). */
+    private Integer monthsSinceLastMaracReferral(UUID victimId) {
+        java.util.OptionalLong months = maracReferrals.monthsSinceLastReferral(victimId);
+        return months.isPresent() ? (int) Math.min(Integer.MAX_VALUE, months.getAsLong()) : null;
     }
 
     static Integer ageAt(LocalDate born, LocalDate on) {

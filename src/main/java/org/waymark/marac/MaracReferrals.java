@@ -540,7 +540,7 @@ public class MaracReferrals {
                 .orElse(OptionalLong.empty());
     }
 
-    static String label(String criteria) {
+    public static String label(String criteria) {
         return switch (criteria) {
             case "VISIBLE_HIGH_RISK" -> "visible high risk (14 or more yes on the DASH)";
             case "POTENTIAL_ESCALATION" -> "potential escalation";

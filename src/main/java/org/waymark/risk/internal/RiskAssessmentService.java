@@ -79,8 +79,12 @@ class RiskAssessmentService {
     private final People people;
     private final Incidents incidents;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.waymark.platform.MaracHistory> maracHistory;
+
     RiskAssessmentService(JdbcClient jdbc, JsonMapper json, AuditTrail audit, ProcedureRules rules,
-                          Evaluations evaluations, Clock clock, People people, Incidents incidents) {
+                          Evaluations evaluations, Clock clock, People people, Incidents incidents,
+                          org.springframework.beans.factory.ObjectProvider<org.waymark.platform.MaracHistory> maracHistory) {
+        this.maracHistory = maracHistory;
         this.people = people;
         this.incidents = incidents;
         this.jdbc = jdbc;
@@ -289,6 +293,14 @@ class RiskAssessmentService {
             return;
         }
         DerivedFacts derived = derivedFacts(assessment);
+        // R4: a MARAC referral of her in the records (any agency, likely-same records included) counts when the
+        // practitioner typed none, or typed a longer time than the records show.
+        java.util.OptionalLong months = maracHistory.getIfAvailable() == null ? java.util.OptionalLong.empty()
+                : maracHistory.getObject().monthsSinceLastReferral(assessment.personId());
+        if (months.isPresent() && (assessment.facts().monthsSinceLastMaracReferral == null
+                || months.getAsLong() < assessment.facts().monthsSinceLastMaracReferral)) {
+            assessment.facts().monthsSinceLastMaracReferral = (int) Math.min(600, months.getAsLong());
+        }
         AssessmentFacts facts = assessment.facts();
         facts.policeCalloutsLast12Months = max(facts.policeCalloutsLast12Months, derived.policeCalloutsLast12Months());
         facts.dvaIncidentsLast12Months = max(facts.dvaIncidentsLast12Months, derived.dvaIncidentsLast12Months());
