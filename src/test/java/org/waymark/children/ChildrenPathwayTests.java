@@ -94,9 +94,12 @@ class ChildrenPathwayTests {
     Household household(String severity, String flags, List<String> childNames, List<LocalDate> born,
                         List<String> experiences) throws Exception {
         String surname = unique();
+        // Each household's victim is born on a different day: the same given name and date of birth under another
+        // surname is, to the matcher, likely the same woman (a married name), whose MARAC history would then count.
+        LocalDate victimBorn = LocalDate.of(1975, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(9000));
         UUID victim = person("""
-                {"givenName":"Nadia","familyName":"%s","dateOfBirth":"1992-05-06","address":"%s","postcode":"WV1 1AA"}"""
-                .formatted(surname, ADDRESS));
+                {"givenName":"Nadia","familyName":"%s","dateOfBirth":"%s","address":"%s","postcode":"WV1 1AA"}"""
+                .formatted(surname, victimBorn, ADDRESS));
         UUID harm = person("{\"givenName\":\"Carl\",\"familyName\":\"" + surname + "\",\"dateOfBirth\":\"1988-01-02\"}");
         List<UUID> children = new java.util.ArrayList<>();
         StringBuilder people = new StringBuilder("{\"personId\":\"%s\",\"role\":\"VICTIM\"},{\"personId\":\"%s\",\"role\":\"PERSON_CAUSING_HARM\"}"
@@ -540,5 +543,21 @@ class ChildrenPathwayTests {
                 .andExpect(jsonPath("$[*].kind", hasItem("Police notification to the MASH")));
         read("demo.dvpp", "/api/v1/people/" + h.victim() + "/timeline").andExpect(status().isNotFound());
         read("demo.health", "/api/v1/people/" + h.victim() + "/family-timeline").andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aVictimReferredToMaracWithinTwelveMonthsIsReferredAgainByRuleR4AndTheReferralJoinsHerTimeline() throws Exception {
+        Household h = babyAndSevenYearOld();
+        UUID area = jdbc.sql("select id from marac_area where name = 'Wrekin Vale MARAC area'").query(UUID.class).single();
+        post("demo.police", "/api/v1/marac/referrals", """
+                {"areaId":"%s","victimPersonId":"%s","victimAge":34,"referringOfficer":"PC Dana Police",
+                 "criteria":"PROFESSIONAL_JUDGEMENT","reason":"Threats to kill the children","victimAware":true,"consent":"GIVEN",
+                 "perpetrators":[{"name":"Carl %s"}]}""".formatted(area, h.victim(), h.surname()))
+                .andExpect(status().isCreated());
+        UUID id = notify(babyAndSevenYearOldNotification(h, ""));
+        read("demo.mash", "/api/v1/children/notifications/" + id)
+                .andExpect(jsonPath("$.actions[?(@.code == 'REFER_MARAC')].rules[*]", hasItem("R4")));
+        read("demo.police", "/api/v1/people/" + h.victim() + "/timeline")
+                .andExpect(jsonPath("$[*].kind", hasItem("MARAC referral")));
     }
 }
