@@ -237,7 +237,8 @@ public class PoliceNotifications {
         }
         Agency mash = agencyOfType(AgencyType.MASH, settings.mashAgency());
         if (mash == null) {
-            errors.add(new FieldError("incidentId", "No MASH is set up in this partnership: ask your administrator"));
+            errors.add(new FieldError("incidentId", "Waymark cannot tell which MASH receives your force's notifications"
+                    + " (none, or several and none named): ask your administrator to set waymark.children.mash-agency"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -407,7 +408,9 @@ public class PoliceNotifications {
         }
         Agency socialCare = agencyOfType(AgencyType.CHILDRENS_SOCIAL_CARE, settings.childrensSocialCareAgency());
         if (socialCare == null) {
-            throw new IllegalStateException("No children's social care agency is set up in this partnership");
+            throw new InvalidRequestException(List.of(new FieldError("incidentId", "Waymark cannot tell which children's"
+                    + " social care receives strategy discussions (none, or several and none named): ask your administrator"
+                    + " to set waymark.children.childrens-social-care-agency")));
         }
         Actor actor = CurrentActor.require();
         if (!socialCare.id().equals(actor.agencyId())) {
@@ -526,10 +529,25 @@ public class PoliceNotifications {
         return actor;
     }
 
+    /**
+     * The agency of this kind the notification goes to: the one the partnership names in its settings; else, for
+     * the MASH, the one the force's MARAC area names; else the only active one. With several and none named, none:
+     * sending a family's details to a guessed agency is never the safe side.
+     */
     Agency agencyOfType(AgencyType type, String configuredName) {
-        return agencies.list().stream().filter(a -> a.active() && a.type() == type)
-                .filter(a -> configuredName == null || configuredName.isBlank() || a.name().equalsIgnoreCase(configuredName))
-                .min(java.util.Comparator.comparing(Agency::name)).orElse(null);
+        List<Agency> candidates = agencies.list().stream().filter(a -> a.active() && a.type() == type).toList();
+        if (configuredName != null && !configuredName.isBlank()) {
+            return candidates.stream().filter(a -> a.name().equalsIgnoreCase(configuredName.trim())).findFirst().orElse(null);
+        }
+        if (type == AgencyType.MASH) {
+            UUID force = CurrentActor.require().agencyId();
+            List<UUID> named = jdbc.sql("select distinct mash_agency_id from marac_area where police_agency_id = ? and mash_agency_id is not null")
+                    .param(force).query(UUID.class).list();
+            if (named.size() == 1) {
+                return candidates.stream().filter(a -> a.id().equals(named.get(0))).findFirst().orElse(null);
+            }
+        }
+        return candidates.size() == 1 ? candidates.get(0) : null;
     }
 
     /** R4: months since her last MARAC referral, found through her linked and likely-same records (null: never). */
