@@ -4,17 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.waymark.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,42 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opens the case, records a decision to share it with the IDVA service; the IDVA sees the case with the
  * address withheld; a school breaks glass and the officer is told.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CasesBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestData data;
+class CasesBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
 
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        assertThat(Browser.available()).as("Chromium and chromedriver must be installed").isTrue();
-        browser = new Browser(port);
-        data.demoPartnership();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private void signIn(String user) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/sign-in");
-        browser.type("username", user);
-        browser.type("password", "demo");
-        browser.submit("sign-in");
-    }
 
     @Test
     void aPoliceCaseIsSharedWithTheIdvaServiceWhoSeesTheRefugeAddressWithheldAndABreakGlassIsNotified() throws Exception {

@@ -4,16 +4,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.waymark.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,41 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * children's social care required; the school's safeguarding lead sees the notification for the seven-year-old
  * only, without the address or the account, and acknowledges it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChildrenBrowserTests {
+class ChildrenBrowserTests extends BrowserTest {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    @LocalServerPort
-    int port;
 
-    @Autowired
-    TestData data;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        assertThat(Browser.available()).as("Chromium and chromedriver must be installed").isTrue();
-        browser = new Browser(port);
-        data.demoPartnership();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private void signIn(String user) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/sign-in");
-        browser.type("username", user);
-        browser.type("password", "demo");
-        browser.submit("sign-in");
-    }
 
     private String person(String given, String family, LocalDate born, String address) {
         browser.open("/people/new");

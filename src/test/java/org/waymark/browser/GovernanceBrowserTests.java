@@ -3,15 +3,9 @@ package org.waymark.browser;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.waymark.TestData;
 import org.waymark.governance.Retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,42 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has accessed the record; the police safeguarding lead finds the record in the retention queue once it falls
  * due, is told a decision needs a reason, and keeps it with one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GovernanceBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestData data;
+class GovernanceBrowserTests extends BrowserTest {
 
     @Autowired
     Retention retention;
 
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        assertThat(Browser.available()).as("Chromium and chromedriver must be installed").isTrue();
-        browser = new Browser(port);
-        data.demoPartnership();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private void signIn(String user) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/sign-in");
-        browser.type("username", user);
-        browser.type("password", "demo");
-        browser.submit("sign-in");
-    }
 
     @Test
     void subjectAccessFromThePersonPageAndARetentionDecisionThatNeedsAReason() throws Exception {

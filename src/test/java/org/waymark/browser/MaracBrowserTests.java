@@ -4,17 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.waymark.TestData;
 import org.waymark.risk.Instrument;
 import org.waymark.risk.InstrumentCatalogue;
 import org.waymark.risk.ProcedureRules;
@@ -26,15 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * coordinator reviews and the case is listed at the next meeting; the school records its research; at the
  * meeting an action goes to housing, and the housing officer sees it among their agency's actions.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MaracBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestData data;
+class MaracBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
@@ -42,29 +28,6 @@ class MaracBrowserTests {
     @Autowired
     ProcedureRules rules;
 
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        assertThat(Browser.available()).as("Chromium and chromedriver must be installed").isTrue();
-        browser = new Browser(port);
-        data.demoPartnership();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private void signIn(String user) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/sign-in");
-        browser.type("username", user);
-        browser.type("password", "demo");
-        browser.submit("sign-in");
-    }
 
     private void check(String id) {
         browser.driver.findElement(By.id(id)).click();

@@ -2,15 +2,8 @@ package org.waymark.browser;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.waymark.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,39 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * types her nickname and married name, sees the midwifery record as a candidate (agency and reasons
  * only), saves and links.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PeopleBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestData data;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        assertThat(Browser.available()).as("Chromium and chromedriver must be installed").isTrue();
-        browser = new Browser(port);
-        data.demoPartnership();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private void signIn(String user) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/sign-in");
-        browser.type("username", user);
-        browser.type("password", "demo");
-        browser.submit("sign-in");
-    }
+class PeopleBrowserTests extends BrowserTest {
 
     private void dateOfBirth(String day, String month, String year) {
         browser.type("dateOfBirth-day", day);
