@@ -37,6 +37,16 @@ public final class StrictJsonBinding {
     }
 
     /** Binds the body, or returns null with the problems added to {@code errors}. */
+    /** Binds the body, or refuses the whole request naming every field at fault (problem+json, 400). */
+    public <T extends Record> T bindOrRefuse(JsonNode body, Class<T> type) {
+        List<FieldError> errors = new ArrayList<>();
+        T value = bind(body, type, errors);
+        if (!errors.isEmpty() || value == null) {
+            throw new InvalidRequestException(errors);
+        }
+        return value;
+    }
+
     public <T extends Record> T bind(JsonNode body, Class<T> type, List<FieldError> errors) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             errors.add(new FieldError("body", "The request body must be a JSON object"));

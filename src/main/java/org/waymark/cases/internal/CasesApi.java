@@ -1,7 +1,6 @@
 package org.waymark.cases.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import org.waymark.cases.CaseView;
 import org.waymark.cases.Cases;
 import org.waymark.cases.SharingRequest;
 import org.waymark.platform.ConflictException;
-import org.waymark.platform.FieldError;
 import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.StrictJsonBinding;
 import tools.jackson.databind.JsonNode;
@@ -56,12 +54,7 @@ class CasesApi {
     }
 
     private <T extends Record> T bind(JsonNode body, Class<T> type) {
-        List<FieldError> errors = new ArrayList<>();
-        T request = binding.bind(body, type, errors);
-        if (!errors.isEmpty() || request == null) {
-            throw new InvalidRequestException(errors);
-        }
-        return request;
+        return binding.bindOrRefuse(body, type);
     }
 
     @GetMapping("/api/v1/cases")

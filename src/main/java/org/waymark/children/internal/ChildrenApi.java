@@ -61,12 +61,7 @@ class ChildrenApi {
     }
 
     private <T extends Record> T bind(JsonNode body, Class<T> type) {
-        List<FieldError> errors = new ArrayList<>();
-        T value = binding.bind(body, type, errors);
-        if (!errors.isEmpty() || value == null) {
-            throw new InvalidRequestException(errors);
-        }
-        return value;
+        return binding.bindOrRefuse(body, type);
     }
 
     // ---- police notifications ---------------------------------------------------------------------

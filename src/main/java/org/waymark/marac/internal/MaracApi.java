@@ -2,7 +2,6 @@ package org.waymark.marac.internal;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +23,6 @@ import org.waymark.marac.MaracReferrals;
 import org.waymark.marac.MaracReturns;
 import org.waymark.marac.NewReferral;
 import org.waymark.marac.ReferralView;
-import org.waymark.platform.FieldError;
-import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.StrictJsonBinding;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,12 +68,7 @@ class MaracApi {
     }
 
     private <T extends Record> T bind(JsonNode body, Class<T> type) {
-        List<FieldError> errors = new ArrayList<>();
-        T request = binding.bind(body, type, errors);
-        if (!errors.isEmpty() || request == null) {
-            throw new InvalidRequestException(errors);
-        }
-        return request;
+        return binding.bindOrRefuse(body, type);
     }
 
     @GetMapping("/api/v1/marac/areas")
