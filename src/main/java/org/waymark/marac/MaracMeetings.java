@@ -369,11 +369,19 @@ public class MaracMeetings {
         List<Research> research = jdbc.sql("""
                         select g.name, u.display_name, s.recorded_at, s.known, s.involvement from marac_research s
                           join agency g on g.id = s.agency_id join app_user u on u.id = s.recorded_by
-                         where s.referral_id = ? order by g.name""").param(referralId)
+                         where s.referral_id = ? and (not ? or s.agency_id = ?) order by g.name""")
+                // Other agencies' research is free text that can say where she is now: the perpetrator side sees its own.
+                .params(referralId, level.perpetratorSide() || worksWithPersonCausingHarm(actor), actor.agencyId())
                 .query((rs, n) -> new Research(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getString(4), rs.getString(5))).list();
         audit.record(AuditEntry.allowed("READ_MARAC_RESEARCH", REFERRAL, referralId).with("access", level.level()));
         return research;
+    }
+
+    /** A perpetrator programme or probation: its work is with the person causing harm, whatever the case. */
+    private boolean worksWithPersonCausingHarm(Actor actor) {
+        return agencies.find(actor.agencyId()).map(a -> a.type() == org.waymark.organisations.AgencyType.PROBATION
+                || a.type() == org.waymark.organisations.AgencyType.PERPETRATOR_PROGRAMME).orElse(false);
     }
 
     /** Whether the caller's agency is a member of the referral's MARAC (and so records research on it). */

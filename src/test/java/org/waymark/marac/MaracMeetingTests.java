@@ -148,6 +148,9 @@ class MaracMeetingTests {
                 .params(referral, school).query(String.class).single()).isEqualTo("DONE");
         assertThat((List<String>) JsonPath.read(marac.getJson("demo.marac", "/api/v1/marac/referrals/" + referral + "/research"),
                 "$[*].agencyName")).containsExactly("Millbrook Primary School");
+        // Probation works with the person causing harm: other agencies' research (free text) is not for it.
+        assertThat(marac.getJson("demo.probation", "/api/v1/marac/referrals/" + referral + "/research"))
+                .doesNotContain("attendance has dropped");
 
         // At the meeting: attendance, an action for housing, the case kept open with a review date.
         marac.postJson("demo.marac", "/api/v1/marac/meetings/" + meeting + "/attendance",
