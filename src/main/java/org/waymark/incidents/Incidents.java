@@ -55,10 +55,13 @@ public class Incidents implements Resealable {
     private final FieldEncryption encryption;
 
     private final org.springframework.beans.factory.ObjectProvider<org.waymark.platform.ChronologySource> chronologySources;
+    private final org.springframework.beans.factory.ObjectProvider<IncidentRecordsSource> incidentRecords;
 
     Incidents(JdbcClient jdbc, People people, AuditTrail audit, Clock clock, Agencies agencies, NeedToKnow needToKnow,
               ApplicationEventPublisher events, FieldEncryption encryption,
-              org.springframework.beans.factory.ObjectProvider<org.waymark.platform.ChronologySource> chronologySources) {
+              org.springframework.beans.factory.ObjectProvider<org.waymark.platform.ChronologySource> chronologySources,
+              org.springframework.beans.factory.ObjectProvider<IncidentRecordsSource> incidentRecords) {
+        this.incidentRecords = incidentRecords;
         this.chronologySources = chronologySources;
         this.encryption = encryption;
         this.agencies = agencies;
@@ -287,7 +290,10 @@ public class Incidents implements Resealable {
                             full ? rs.getString("criminal_justice_outcome") : null, full ? rs.getString("narrative") : null,
                             location, restricted, withheld, full ? rs.getString("disclosed_by") : null,
                             full ? rs.getString("disclosed_to") : null,
-                            full ? strings(rs.getArray("who_else_knows")) : List.of(), involved);
+                            full ? strings(rs.getArray("who_else_knows")) : List.of(), involved,
+                            full ? incidentRecords.orderedStream().flatMap(source -> source.recordsFor(actor, id).stream())
+                                    .sorted(java.util.Comparator.comparing(org.waymark.platform.ChronologyEvent::on)).toList()
+                                    : List.of());
                 }).single();
         audit.record(AuditEntry.allowed("READ_INCIDENT", OBJECT, id).with("full", Boolean.toString(full)));
         return view;

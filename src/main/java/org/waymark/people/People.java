@@ -98,6 +98,13 @@ public class People {
                         .params(UUID.randomUUID(), id, previous.trim()).update();
             }
         }
+        for (String alias : person.aliases()) {
+            if (!alias.isBlank()) {
+                String[] split = splitFullName(alias);
+                jdbc.sql("insert into person_other_name (id, person_id, kind, given_name, family_name) values (?, ?, 'ALIAS', ?, ?)")
+                        .params(UUID.randomUUID(), id, split[0], split[1]).update();
+            }
+        }
         if (blank(person.address()) != null) {
             UUID addressId = UUID.randomUUID();
             if (person.addressRestricted()) {
@@ -158,6 +165,9 @@ public class People {
         checkLength(errors, "nhsNumber", person.nhsNumber(), 20, "NHS number");
         if (person.previousNames().size() > 10 || person.previousNames().stream().anyMatch(n -> n.length() > 100)) {
             errors.add(new FieldError("previousNames", "Enter at most 10 previous names of up to 100 characters"));
+        }
+        if (person.aliases().size() > 10 || person.aliases().stream().anyMatch(n -> n.length() > 200)) {
+            errors.add(new FieldError("aliases", "Enter at most 10 other names of up to 200 characters"));
         }
         if (person.dateOfBirth() != null && (person.dateOfBirth().isAfter(LocalDate.now(clock))
                 || person.dateOfBirth().getYear() < 1900)) {
@@ -327,7 +337,8 @@ public class People {
         }
         UUID[] array = ids.toArray(UUID[]::new);
         Map<UUID, List<String>> previous = new HashMap<>();
-        jdbc.sql("select person_id, coalesce(family_name, given_name) as name from person_other_name where person_id = any(?)")
+        // A previous surname alone, or an alias in full: the matcher compares each token and the whole.
+        jdbc.sql("select person_id, concat_ws(' ', given_name, family_name) as name from person_other_name where person_id = any(?)")
                 .param(array).query((rs, n) -> previous.computeIfAbsent(rs.getObject("person_id", UUID.class),
                         k -> new ArrayList<>()).add(rs.getString("name"))).list();
         return jdbc.sql("""
@@ -360,7 +371,7 @@ public class People {
     /** What the matcher compares: never a restricted address or phone. */
     static PersonRecord matchRecord(String id, NewPerson person) {
         return new PersonRecord(id, blank(person.givenName()), blank(person.middleNames()), blank(person.familyName()),
-                person.previousNames(), person.dateOfBirth() == null ? null : person.dateOfBirth().toString(),
+                person.otherNames(), person.dateOfBirth() == null ? null : person.dateOfBirth().toString(),
                 person.dateOfBirth(), sexCode(person.sex()),
                 person.addressRestricted() ? null : blank(person.address()),
                 person.addressRestricted() ? null : blank(person.postcode()),
@@ -848,12 +859,18 @@ public class People {
                 }).list().stream().filter(r -> needToKnow.person(actor, r.otherPersonId()).visible()).toList();
     }
 
-    /** The person and their family (one relationship away), each with their linked records. */
+    /**
+     * The person and their family: one relationship away, and everyone who lives or lived in a household
+     * with them, each with their linked records.
+     */
     @Transactional(readOnly = true)
     public List<UUID> family(UUID id) {
         List<UUID> members = new ArrayList<>(samePerson(id));
-        for (Relationship relationship : relationships(id)) {
-            for (UUID record : samePerson(relationship.otherPersonId())) {
+        java.util.Set<UUID> close = new java.util.LinkedHashSet<>();
+        relationships(id).forEach(r -> close.add(r.otherPersonId()));
+        household(id).forEach(m -> close.add(m.personId()));
+        for (UUID other : close) {
+            for (UUID record : samePerson(other)) {
                 if (!members.contains(record)) {
                     members.add(record);
                 }
@@ -909,7 +926,13 @@ public class People {
         Actor viewer = CurrentActor.require();
         UUID id = rs.getObject("id", UUID.class);
         UUID agency = rs.getObject("recorded_by_agency_id", UUID.class);
-        List<String> previous = jdbc.sql("select family_name from person_other_name where person_id = ? and family_name is not null")
+        List<String> previous = jdbc.sql("""
+                        select family_name from person_other_name where person_id = ? and kind = 'PREVIOUS'
+                           and family_name is not null order by family_name""")
+                .param(id).query(String.class).list();
+        List<String> aliases = jdbc.sql("""
+                        select concat_ws(' ', given_name, family_name) from person_other_name where person_id = ?
+                           and kind = 'ALIAS' order by 1""")
                 .param(id).query(String.class).list();
         Map<String, Object> address = jdbc.sql("""
                         select id, address, postcode, restricted, sealed_address, sealed_postcode from person_address where person_id = ?
@@ -960,11 +983,240 @@ public class People {
                 ? encryption.open((byte[]) phone.get("sealed_value"), "person_contact/" + phone.get("id") + "/value")
                 : (String) phone.get("value");
         return new Person(id, rs.getString("given_name"), rs.getString("middle_names"), rs.getString("family_name"),
-                previous, dob == null ? null : dob.toLocalDate(), rs.getString("sex"),
+                previous, aliases, dob == null ? null : dob.toLocalDate(), rs.getString("sex"),
                 addressText, postcodeText, addressRestricted, addressWithheld,
                 phoneText, phoneRestricted, phoneWithheld,
                 rs.getString("nhs_number"), agency, rs.getString("agency_name"), rs.getTimestamp("created_at").toInstant(),
                 links, access.basis());
+    }
+
+    // ---- other names and agencies' references ----------------------------------------------------
+
+    public static final List<String> OTHER_NAME_KINDS = List.of("PREVIOUS", "ALIAS");
+
+    /** A previous name (a maiden or former married surname) or an alias the person is known by. */
+    public record OtherName(UUID id, String kind, String givenName, String familyName) {
+        public String fullName() {
+            return String.join(" ", java.util.stream.Stream.of(givenName, familyName).filter(x -> x != null).toList());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<OtherName> otherNames(UUID id) {
+        Actor actor = requirePractitioner("READ_PERSON");
+        load(id, actor);
+        return jdbc.sql("select id, kind, given_name, family_name from person_other_name where person_id = ? order by kind, family_name")
+                .param(id).query((rs, n) -> new OtherName(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getString("given_name"), rs.getString("family_name"))).list();
+    }
+
+    /**
+     * Adds a previous name or an alias, and the match keys with it, so the next agency that records her
+     * under that name finds this record.
+     */
+    @Transactional
+    public UUID addOtherName(UUID id, String kind, String givenName, String familyName) {
+        Actor actor = requirePractitioner("UPDATE_PERSON");
+        requireMayAddTo(id, actor, "UPDATE_PERSON");
+        List<FieldError> errors = new ArrayList<>();
+        if (kind == null || !OTHER_NAME_KINDS.contains(kind)) {
+            errors.add(new FieldError("kind", "Select whether it is a previous name or an alias"));
+        }
+        if (blank(givenName) == null && blank(familyName) == null) {
+            errors.add(new FieldError("familyName", "Enter a given name or a family name"));
+        }
+        checkLength(errors, "givenName", givenName, 100, "Given name");
+        checkLength(errors, "familyName", familyName, 100, "Family name");
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        boolean exists = jdbc.sql("""
+                select count(*) from person_other_name where person_id = ? and kind = ?
+                   and lower(coalesce(given_name, '')) = lower(?) and lower(coalesce(family_name, '')) = lower(?)""")
+                .params(id, kind, java.util.Objects.toString(blank(givenName), ""),
+                        java.util.Objects.toString(blank(familyName), "")).query(Long.class).single() > 0;
+        if (exists) {
+            throw InvalidRequestException.of("familyName", "This name is already recorded");
+        }
+        UUID nameId = UUID.randomUUID();
+        jdbc.sql("insert into person_other_name (id, person_id, kind, given_name, family_name) values (?, ?, ?, ?, ?)")
+                .params(nameId, id, kind, blank(givenName), blank(familyName)).update();
+        storeKeys(id, loadForMatching(List.of(id)).get(0).record());
+        jdbc.sql("update person set updated_at = now() where id = ?").param(id).update();
+        audit.record(AuditEntry.allowed("UPDATE_PERSON", OBJECT, id).with("added", "other name").with("kind", kind));
+        return nameId;
+    }
+
+    /** One agency's own reference to the person: a crime number, a social care ID, a hospital number. */
+    public record AgencyReference(UUID id, String agencyName, String reference, boolean callersOwn) {
+    }
+
+    /**
+     * The agencies' references to this person. Another agency's is shown only where naming the agency
+     * says nothing sensitive (a refuge or an IDVA service's reference says where she has turned).
+     */
+    @Transactional(readOnly = true)
+    public List<AgencyReference> references(UUID id) {
+        Actor actor = requirePractitioner("READ_PERSON");
+        load(id, actor);
+        return jdbc.sql("""
+                        select r.id, r.reference, r.agency_id, a.name, a.type from person_reference r
+                          join agency a on a.id = r.agency_id where r.person_id = ? order by r.recorded_at""")
+                .param(id).query((rs, n) -> {
+                    boolean own = rs.getObject("agency_id", UUID.class).equals(actor.agencyId());
+                    return own || !SENSITIVE_AGENCY_TYPES.contains(rs.getString("type"))
+                            ? new AgencyReference(rs.getObject("id", UUID.class), rs.getString("name"),
+                            rs.getString("reference"), own) : null;
+                }).list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Records the caller's agency's reference to this person. */
+    @Transactional
+    public UUID addReference(UUID id, String reference) {
+        Actor actor = requirePractitioner("UPDATE_PERSON");
+        requireMayAddTo(id, actor, "UPDATE_PERSON");
+        String value = blank(reference);
+        if (value == null) {
+            throw InvalidRequestException.of("reference", "Enter your agency's reference");
+        }
+        if (value.length() > 50 || !value.matches("[\\p{L}\\p{N} ./_:#-]+")) {
+            throw InvalidRequestException.of("reference",
+                    "A reference must be 50 characters or fewer: letters, numbers, spaces and . / _ : # -");
+        }
+        boolean exists = jdbc.sql("select count(*) from person_reference where person_id = ? and agency_id = ? and reference = ?")
+                .params(id, actor.agencyId(), value).query(Long.class).single() > 0;
+        if (exists) {
+            throw InvalidRequestException.of("reference", "This reference is already recorded");
+        }
+        UUID referenceId = UUID.randomUUID();
+        jdbc.sql("insert into person_reference (id, person_id, agency_id, reference, recorded_by) values (?, ?, ?, ?, ?)")
+                .params(referenceId, id, actor.agencyId(), value, actor.userId()).update();
+        audit.record(AuditEntry.allowed("UPDATE_PERSON", OBJECT, id).with("added", "reference"));
+        return referenceId;
+    }
+
+    /** The people the caller's agency holds under one of its own references (a crime number typed at intake). */
+    @Transactional
+    public List<Person> findByReference(String reference) {
+        Actor actor = requirePractitioner("FIND_PERSON_BY_REFERENCE");
+        String value = blank(reference);
+        if (value == null || value.length() > 50) {
+            throw InvalidRequestException.of("reference", "Enter a reference of 50 characters or fewer");
+        }
+        List<UUID> ids = jdbc.sql("select distinct person_id from person_reference where agency_id = ? and reference = ? limit 20")
+                .params(actor.agencyId(), value).query(UUID.class).list();
+        List<Person> found = ids.stream().filter(p -> needToKnow.person(actor, p).visible()).map(p -> load(p, actor)).toList();
+        audit.record(AuditEntry.allowed("FIND_PERSON_BY_REFERENCE", OBJECT, null)
+                .with("found", String.join(",", found.stream().map(p -> p.id().toString()).toList())));
+        return found;
+    }
+
+    // ---- households -----------------------------------------------------------------------------
+
+    /** Someone living in the person's household, with the dates (null to-date: still there). */
+    public record HouseholdMember(UUID householdId, UUID personId, String name, LocalDate from, LocalDate to) {
+    }
+
+    /** The people who live, or lived, with this person, as far as the caller may see them. */
+    @Transactional(readOnly = true)
+    public List<HouseholdMember> household(UUID id) {
+        Actor actor = requirePractitioner("READ_PERSON");
+        load(id, actor);
+        return jdbc.sql("""
+                        select m.household_id, m.person_id, m.from_date, m.to_date, p.given_name, p.family_name
+                          from household_member m join person p on p.id = m.person_id
+                         where m.household_id in (select household_id from household_member where person_id = ?)
+                           and m.person_id <> ?
+                         order by m.to_date desc nulls first, m.from_date desc nulls last""")
+                .params(id, id).query((rs, n) -> {
+                    Date from = rs.getDate("from_date");
+                    Date to = rs.getDate("to_date");
+                    return new HouseholdMember(rs.getObject("household_id", UUID.class), rs.getObject("person_id", UUID.class),
+                            String.join(" ", java.util.stream.Stream.of(rs.getString("given_name"), rs.getString("family_name"))
+                                    .filter(x -> x != null).toList()),
+                            from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate());
+                }).list().stream().filter(m -> needToKnow.person(actor, m.personId()).visible()).toList();
+    }
+
+    /**
+     * Records that another person lives with this one from a date: joins this person's current household,
+     * or the other's, or starts one. Both must be records the caller may add to.
+     */
+    @Transactional
+    public UUID addToHousehold(UUID id, UUID otherId, LocalDate from) {
+        Actor actor = requirePractitioner("UPDATE_HOUSEHOLD");
+        requireMayAddTo(id, actor, "UPDATE_HOUSEHOLD");
+        if (otherId == null || otherId.equals(id)) {
+            throw InvalidRequestException.of("otherPersonId", "Select another person");
+        }
+        requireMayAddTo(otherId, actor, "UPDATE_HOUSEHOLD");
+        if (from != null && (from.isAfter(LocalDate.now(clock)) || from.getYear() < 1900)) {
+            throw InvalidRequestException.of("from", "The date they started living together must be a real date, not in the future");
+        }
+        UUID household = currentHousehold(id);
+        UUID othersHousehold = currentHousehold(otherId);
+        if (household != null && household.equals(othersHousehold)) {
+            throw InvalidRequestException.of("otherPersonId", "They already live in the same household");
+        }
+        if (household == null && othersHousehold != null) {
+            household = othersHousehold;
+            addMember(household, id, from, actor);
+        } else {
+            if (household == null) {
+                household = UUID.randomUUID();
+                jdbc.sql("insert into household (id, recorded_by_agency_id) values (?, ?)").params(household, actor.agencyId()).update();
+                addMember(household, id, from, actor);
+            }
+            if (othersHousehold != null) {
+                // Moving in here: the old household membership ends the day before.
+                endMembership(othersHousehold, otherId, from == null ? LocalDate.now(clock) : from.minusDays(1));
+            }
+            addMember(household, otherId, from, actor);
+        }
+        audit.record(AuditEntry.allowed("UPDATE_HOUSEHOLD", OBJECT, id).with("member", otherId.toString())
+                .with("household", household.toString()));
+        return household;
+    }
+
+    /** Records that a person left a household on a date; the membership stays in the history. */
+    @Transactional
+    public void leaveHousehold(UUID id, UUID householdId, LocalDate to) {
+        Actor actor = requirePractitioner("UPDATE_HOUSEHOLD");
+        requireMayAddTo(id, actor, "UPDATE_HOUSEHOLD");
+        if (to == null || to.isAfter(LocalDate.now(clock)) || to.getYear() < 1900) {
+            throw InvalidRequestException.of("to", "Enter the date they left, not in the future");
+        }
+        LocalDate from = jdbc.sql("select from_date from household_member where household_id = ? and person_id = ? and to_date is null")
+                .params(householdId, id).query(LocalDate.class).optional().orElseThrow(() -> new NotFoundException("Household"));
+        if (from != null && to.isBefore(from)) {
+            throw InvalidRequestException.of("to", "The date they left must be on or after " + from);
+        }
+        endMembership(householdId, id, to);
+        audit.record(AuditEntry.allowed("UPDATE_HOUSEHOLD", OBJECT, id).with("left", householdId.toString()));
+    }
+
+    /** The household the person lives in now, or null. */
+    @Transactional(readOnly = true)
+    public UUID currentHouseholdOf(UUID id) {
+        load(id, requirePractitioner("READ_PERSON"));
+        return currentHousehold(id);
+    }
+
+    private UUID currentHousehold(UUID personId) {
+        return jdbc.sql("select household_id from household_member where person_id = ? and to_date is null order by recorded_at desc limit 1")
+                .param(personId).query(UUID.class).optional().orElse(null);
+    }
+
+    private void addMember(UUID household, UUID personId, LocalDate from, Actor actor) {
+        jdbc.sql("insert into household_member (id, household_id, person_id, from_date, recorded_by) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), household, personId, from == null ? null : Date.valueOf(from), actor.userId()).update();
+    }
+
+    private void endMembership(UUID household, UUID personId, LocalDate to) {
+        jdbc.sql("""
+                update household_member set to_date = greatest(coalesce(from_date, ?), ?)
+                 where household_id = ? and person_id = ? and to_date is null""")
+                .params(Date.valueOf(to), Date.valueOf(to), household, personId).update();
     }
 
     // ---- retention -------------------------------------------------------------------------------
@@ -993,13 +1245,21 @@ public class People {
         if (updated == 0) {
             throw new NotFoundException("Person");
         }
-        for (String table : List.of("person_other_name", "person_address", "person_contact", "person_match_key")) {
+        for (String table : List.of("person_other_name", "person_address", "person_contact", "person_match_key",
+                "person_reference")) {
             jdbc.sql("delete from " + table + " where person_id = ?").param(id).update();
         }
         audit.record(AuditEntry.allowed("ANONYMISE_PERSON", OBJECT, id));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    /** "Kate Louise Jones" as given names and a family name; a single word is a given name. */
+    static String[] splitFullName(String fullName) {
+        String trimmed = fullName.trim().replaceAll("\\s+", " ");
+        int space = trimmed.lastIndexOf(' ');
+        return space < 0 ? new String[] {trimmed, null} : new String[] {trimmed.substring(0, space), trimmed.substring(space + 1)};
+    }
 
     static String blank(String value) {
         return value == null || value.isBlank() ? null : value.trim();

@@ -11,6 +11,7 @@ import java.util.UUID;
  * or response can show a blank that hides the fact. {@code seenAs} says why the caller can see the record.
  */
 public record Person(UUID id, String givenName, String middleNames, String familyName, List<String> previousNames,
+                     List<String> aliases,
                      LocalDate dateOfBirth, String sex, String address, String postcode, boolean addressRestricted,
                      boolean addressWithheld, String phone, boolean phoneRestricted, boolean phoneWithheld,
                      String nhsNumber, UUID agencyId, String agencyName, Instant createdAt, List<Link> links,

@@ -200,4 +200,91 @@ class PeopleApi {
         UUID contactId = people.addContact(id, request.kind(), request.value(), Boolean.TRUE.equals(request.restricted()));
         return ResponseEntity.status(201).body(Map.of("contactId", contactId));
     }
+
+    record OtherNameRequest(String kind, String givenName, String familyName) {
+    }
+
+    record ReferenceRequest(String reference) {
+    }
+
+    record HouseholdRequest(UUID otherPersonId, java.time.LocalDate from) {
+    }
+
+    record LeaveHouseholdRequest(java.time.LocalDate to) {
+    }
+
+    /** Binds a small request body strictly; a bad body is refused naming the fields, after the 404 check. */
+    private <T extends Record> T bindFor(UUID id, JsonNode body, Class<T> type) {
+        List<FieldError> errors = new ArrayList<>();
+        T request = binding.bind(body, type, errors);
+        if (!errors.isEmpty() || request == null) {
+            people.get(id);
+            throw new InvalidRequestException(errors);
+        }
+        return request;
+    }
+
+    @GetMapping("/{id}/other-names")
+    @Operation(summary = "Previous names and aliases")
+    List<People.OtherName> otherNames(@PathVariable UUID id) {
+        return people.otherNames(id);
+    }
+
+    @PostMapping("/{id}/other-names")
+    @Operation(summary = "Add a previous name (kind PREVIOUS) or an alias (kind ALIAS); matching uses it from then on",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = OtherNameRequest.class))))
+    ResponseEntity<Map<String, UUID>> addOtherName(@PathVariable UUID id, @RequestBody JsonNode body) {
+        OtherNameRequest request = bindFor(id, body, OtherNameRequest.class);
+        UUID nameId = people.addOtherName(id, request.kind(), request.givenName(), request.familyName());
+        return ResponseEntity.status(201).body(Map.of("otherNameId", nameId));
+    }
+
+    @GetMapping("/{id}/references")
+    @Operation(summary = "The agencies' own references to this person (a specialist service's is shown only to it)")
+    List<People.AgencyReference> references(@PathVariable UUID id) {
+        return people.references(id);
+    }
+
+    @PostMapping("/{id}/references")
+    @Operation(summary = "Record your agency's reference to this person (a crime number, a case or hospital number)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ReferenceRequest.class))))
+    ResponseEntity<Map<String, UUID>> addReference(@PathVariable UUID id, @RequestBody JsonNode body) {
+        ReferenceRequest request = bindFor(id, body, ReferenceRequest.class);
+        UUID referenceId = people.addReference(id, request.reference());
+        return ResponseEntity.status(201).body(Map.of("referenceId", referenceId));
+    }
+
+    @GetMapping("/by-reference")
+    @Operation(summary = "The people your agency holds under one of its own references")
+    List<Person> byReference(@org.springframework.web.bind.annotation.RequestParam(required = false) String reference) {
+        return people.findByReference(reference);
+    }
+
+    @GetMapping("/{id}/household")
+    @Operation(summary = "Who lives or lived with this person, with the dates")
+    List<People.HouseholdMember> household(@PathVariable UUID id) {
+        return people.household(id);
+    }
+
+    @PostMapping("/{id}/household")
+    @Operation(summary = "Record that another person lives with this one from a date",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = HouseholdRequest.class))))
+    ResponseEntity<Map<String, UUID>> addToHousehold(@PathVariable UUID id, @RequestBody JsonNode body) {
+        HouseholdRequest request = bindFor(id, body, HouseholdRequest.class);
+        UUID household = people.addToHousehold(id, request.otherPersonId(), request.from());
+        return ResponseEntity.status(201).body(Map.of("householdId", household));
+    }
+
+    @PostMapping("/{id}/household/{householdId}/leave")
+    @Operation(summary = "Record that this person left the household on a date (kept in the history)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = LeaveHouseholdRequest.class))))
+    ResponseEntity<Void> leaveHousehold(@PathVariable UUID id, @PathVariable UUID householdId, @RequestBody JsonNode body) {
+        LeaveHouseholdRequest request = bindFor(id, body, LeaveHouseholdRequest.class);
+        people.leaveHousehold(id, householdId, request.to());
+        return ResponseEntity.noContent().build();
+    }
 }

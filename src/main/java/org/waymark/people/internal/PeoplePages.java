@@ -67,10 +67,12 @@ class PeoplePages {
         FormReader in = new FormReader(form);
         LocalDate dob = in.date("dateOfBirth", "Date of birth", LocalDate.now(clock));
         String previous = in.text("previousNames", 500, "Previous names");
+        String aliases = in.text("aliases", 1000, "Other names");
         NewPerson person = new NewPerson(in.text("givenName"), in.text("middleNames"), in.text("familyName"),
                 previous == null ? List.of() : List.of(previous.split("\\s*;\\s*")), dob, in.text("sex"),
                 in.text("address"), in.text("postcode"), "yes".equals(in.text("addressRestricted")),
-                in.text("phone"), "yes".equals(in.text("phoneRestricted")), in.text("nhsNumber"));
+                in.text("phone"), "yes".equals(in.text("phoneRestricted")), in.text("nhsNumber"),
+                aliases == null ? List.of() : List.of(aliases.split("\\s*;\\s*")));
         if (!in.errors.isEmpty()) {
             return intakePage(model, form, in.errors, null);
         }
@@ -130,7 +132,112 @@ class PeoplePages {
         model.addAttribute("kinds", People.RELATIONSHIP_KINDS);
         model.addAttribute("addresses", people.addresses(id));
         model.addAttribute("contacts", people.contacts(id));
+        model.addAttribute("otherNames", people.otherNames(id));
+        model.addAttribute("references", people.references(id));
+        model.addAttribute("household", people.household(id));
         return "people/person";
+    }
+
+    @GetMapping("/{id}/other-names/new")
+    String otherNameForm(@PathVariable UUID id, Model model) {
+        return formPage(model, people.get(id), new LinkedMultiValueMap<>(), List.of(), "people/other-name");
+    }
+
+    @PostMapping("/{id}/other-names/new")
+    String addOtherName(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+                        RedirectAttributes redirect) {
+        FormReader in = new FormReader(form);
+        try {
+            people.addOtherName(id, in.text("kind"), in.text("givenName"), in.text("familyName"));
+        } catch (InvalidRequestException e) {
+            return formPage(model, people.get(id), form, e.errors(), "people/other-name");
+        }
+        redirect.addFlashAttribute("success", "Name added");
+        return "redirect:/people/" + id;
+    }
+
+    @GetMapping("/{id}/references/new")
+    String referenceForm(@PathVariable UUID id, Model model) {
+        return formPage(model, people.get(id), new LinkedMultiValueMap<>(), List.of(), "people/reference");
+    }
+
+    @PostMapping("/{id}/references/new")
+    String addReference(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+                        RedirectAttributes redirect) {
+        try {
+            people.addReference(id, new FormReader(form).text("reference"));
+        } catch (InvalidRequestException e) {
+            return formPage(model, people.get(id), form, e.errors(), "people/reference");
+        }
+        redirect.addFlashAttribute("success", "Reference added");
+        return "redirect:/people/" + id;
+    }
+
+    @GetMapping("/{id}/household/new")
+    String householdForm(@PathVariable UUID id, Model model) {
+        return householdPage(model, people.get(id), new LinkedMultiValueMap<>(), List.of());
+    }
+
+    @PostMapping("/{id}/household/new")
+    String addToHousehold(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+                          RedirectAttributes redirect) {
+        FormReader in = new FormReader(form);
+        LocalDate from = in.date("from", "The date they started living together", LocalDate.now(clock));
+        UUID other = null;
+        try {
+            String raw = in.text("otherPersonId");
+            other = raw == null ? null : UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            in.errors.add(new FieldError("otherPersonId", "Select someone from the list"));
+        }
+        try {
+            if (!in.errors.isEmpty()) {
+                people.get(id);
+                throw new InvalidRequestException(in.errors);
+            }
+            people.addToHousehold(id, other, from);
+        } catch (InvalidRequestException e) {
+            return householdPage(model, people.get(id), form, e.errors().stream()
+                    .map(err -> err.field().equals("from") ? new FieldError("from-day", err.message()) : err).toList());
+        }
+        redirect.addFlashAttribute("success", "Household updated");
+        return "redirect:/people/" + id + "#household";
+    }
+
+    @PostMapping("/{id}/household/{householdId}/leave")
+    String leaveHousehold(@PathVariable UUID id, @PathVariable UUID householdId,
+                          @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        FormReader in = new FormReader(form);
+        LocalDate to = in.date("to", "The date they left", LocalDate.now(clock));
+        try {
+            if (!in.errors.isEmpty()) {
+                people.get(id);
+                throw new InvalidRequestException(in.errors);
+            }
+            people.leaveHousehold(id, householdId, to);
+        } catch (InvalidRequestException e) {
+            return householdPage(model, people.get(id), form, e.errors().stream()
+                    .map(err -> err.field().equals("to") ? new FieldError("to-day", err.message()) : err).toList());
+        }
+        redirect.addFlashAttribute("success", "Household updated");
+        return "redirect:/people/" + id + "#household";
+    }
+
+    private String householdPage(Model model, Person person, MultiValueMap<String, String> values, List<FieldError> errors) {
+        model.addAttribute("others", people.listForMyAgency().stream().filter(p -> !p.id().equals(person.id())).toList());
+        model.addAttribute("currentHousehold", people.currentHouseholdOf(person.id()));
+        return formPage(model, person, values, errors, "people/household");
+    }
+
+    private String formPage(Model model, Person person, MultiValueMap<String, String> values, List<FieldError> errors,
+                            String view) {
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
+        model.addAttribute("person", person);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldErrors", fieldErrors);
+        return view;
     }
 
     @PostMapping("/{id}/relationships")

@@ -50,10 +50,12 @@ class RiskAssessmentPages {
     private final ProcedureRules rules;
     private final Clock clock;
     private final org.waymark.people.People people;
+    private final org.waymark.incidents.Incidents incidents;
 
     RiskAssessmentPages(RiskAssessmentService assessments, ProcedureRules rules, Clock clock,
-                        org.waymark.people.People people) {
+                        org.waymark.people.People people, org.waymark.incidents.Incidents incidents) {
         this.people = people;
+        this.incidents = incidents;
         this.assessments = assessments;
         this.rules = rules;
         this.clock = clock;
@@ -68,11 +70,15 @@ class RiskAssessmentPages {
     }
 
     @GetMapping("/new")
-    String startForm(@RequestParam(name = "person", required = false) UUID person, Model model) {
+    String startForm(@RequestParam(name = "person", required = false) UUID person,
+                     @RequestParam(name = "incident", required = false) UUID incident, Model model) {
         LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
         if (person != null) {
             values.add("personId", person.toString());
             values.add("victimReference", people.get(person).displayName());
+        }
+        if (incident != null) {
+            values.add("incidentId", incidents.get(incident).id().toString());
         }
         return startPage(model, values, List.of());
     }
@@ -89,7 +95,16 @@ class RiskAssessmentPages {
                     throw new NotFoundException("Person");
                 }
             }
-            UUID id = assessments.start(form.getFirst("victimReference"), personId);
+            String incident = form.getFirst("incidentId");
+            UUID incidentId = null;
+            if (incident != null && !incident.isBlank()) {
+                try {
+                    incidentId = UUID.fromString(incident);
+                } catch (IllegalArgumentException e) {
+                    throw new NotFoundException("Incident");
+                }
+            }
+            UUID id = assessments.start(form.getFirst("victimReference"), personId, incidentId);
             return "redirect:/risk-assessments/" + id;
         } catch (InvalidRequestException e) {
             return startPage(model, form, e.errors());

@@ -129,14 +129,31 @@ class RiskAssessmentService {
         return start(victimReference, null);
     }
 
-    /** Starts an assessment, optionally about a person record the caller's agency holds. */
     @Transactional
     UUID start(String victimReference, UUID personId) {
+        return start(victimReference, personId, null);
+    }
+
+    /**
+     * Starts an assessment, optionally about a person record the caller may see and for an incident the
+     * caller has a need to know (the DASH done at a call-out); the person must be that incident's victim.
+     */
+    @Transactional
+    UUID start(String victimReference, UUID personId, UUID incidentId) {
         Actor actor = requirePractitioner("START_RISK_ASSESSMENT", null);
         if (personId != null) {
             people.get(personId);
         }
         List<FieldError> errors = new ArrayList<>();
+        if (incidentId != null) {
+            org.waymark.incidents.IncidentView incident = incidents.get(incidentId);
+            if (!incident.full()) {
+                errors.add(new FieldError("incidentId", "You can link a DASH only to an incident your agency has a need to know"));
+            } else if (personId != null && incident.people().stream()
+                    .noneMatch(p -> personId.equals(p.personId()) && "VICTIM".equals(p.role()))) {
+                errors.add(new FieldError("incidentId", "This person is not the victim in that incident"));
+            }
+        }
         String reference = victimReference == null ? "" : victimReference.trim();
         if (reference.isEmpty()) {
             errors.add(new FieldError("victimReference", "Enter the victim's name or your case reference"));
@@ -151,11 +168,12 @@ class RiskAssessmentService {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into risk_assessment (id, agency_id, created_by, victim_reference, status, profile,
-                                             instrument_id, instrument_version, facts, person_id)
-                values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, cast(? as jsonb), ?)
+                                             instrument_id, instrument_version, facts, person_id, incident_id)
+                values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, cast(? as jsonb), ?, ?)
                 """).params(id, actor.agencyId(), actor.userId(), reference, chosen, dash.id(), dash.version(),
-                json.writeValueAsString(new AssessmentFacts()), personId).update();
-        audit.record(AuditEntry.allowed("START_RISK_ASSESSMENT", OBJECT, id).with("profile", chosen));
+                json.writeValueAsString(new AssessmentFacts()), personId, incidentId).update();
+        AuditEntry entry = AuditEntry.allowed("START_RISK_ASSESSMENT", OBJECT, id).with("profile", chosen);
+        audit.record(incidentId == null ? entry : entry.with("incident", incidentId.toString()));
         return id;
     }
 
