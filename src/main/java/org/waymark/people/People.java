@@ -137,10 +137,80 @@ public class People {
 
     private void storeKeys(UUID id, PersonRecord record) {
         jdbc.sql("delete from person_match_key where person_id = ?").param(id).update();
-        for (String key : new java.util.LinkedHashSet<>(keys.keys(record))) {
+        for (String key : keysWithAliases(record)) {
             jdbc.sql("insert into person_match_key (match_key, person_id) values (?, ?) on conflict do nothing")
                     .params(key, id).update();
         }
+    }
+
+    /**
+     * The record's blocking keys, and those it would have under each alias written in full ("Kate Jones"),
+     * so that a search under the alias alone finds it (the matcher then scores the alias as evidence).
+     */
+    private List<String> keysWithAliases(PersonRecord record) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(keys.keys(record));
+        for (String other : record.otherNames()) {
+            String[] split = splitFullName(other);
+            if (split[1] != null) {
+                all.addAll(keys.keys(new PersonRecord(record.id(), split[0], null, split[1], List.of(),
+                        record.dateOfBirthRaw(), record.dateOfBirth(), record.sex(), null, null, null, null, null)));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** At most this many aliases of each record are tried as its name, so a long list cannot slow a search. */
+    private static final int ALIASES_TRIED = 3;
+
+    /**
+     * The comparison of two records, or of one of them under an alias written in full ("Kate Jones") if that
+     * is stronger: someone known by two names is the same person under either. The reason says so.
+     */
+    private static MatchResult compareWithAliases(MatchScorer scorer, PersonRecord probe, PersonRecord stored) {
+        MatchResult best = scorer.compare(probe, stored);
+        List<PersonRecord> probes = asAliases(probe);
+        List<PersonRecord> storedVariants = asAliases(stored);
+        if (probes.size() == 1 && storedVariants.size() == 1) {
+            return best;
+        }
+        boolean viaAlias = false;
+        for (int i = 0; i < probes.size(); i++) {
+            for (int j = 0; j < storedVariants.size(); j++) {
+                if (i == 0 && j == 0) {
+                    continue;
+                }
+                MatchResult variant = scorer.compare(probes.get(i), storedVariants.get(j));
+                if (variant.probability() > best.probability()) {
+                    best = variant;
+                    viaAlias = true;
+                }
+            }
+        }
+        if (!viaAlias) {
+            return best;
+        }
+        List<MatchReason> reasons = new ArrayList<>();
+        reasons.add(new MatchReason("other_names", MatchReason.Kind.MIDDLE_OR_ALIAS,
+                "The names match under another name the person is known by", 1.0));
+        reasons.addAll(best.reasons());
+        return new MatchResult(best.probability(), best.weight(), best.match(), reasons);
+    }
+
+    /** The record as written, then under each of its first aliases written in full. */
+    private static List<PersonRecord> asAliases(PersonRecord record) {
+        List<PersonRecord> variants = new ArrayList<>(List.of(record));
+        String ownName = String.join(" ", java.util.stream.Stream.of(record.givenName(), record.surname())
+                .filter(x -> x != null).toList());
+        for (String other : record.otherNames()) {
+            String[] split = splitFullName(other);
+            if (split[1] != null && variants.size() <= ALIASES_TRIED) {
+                variants.add(new PersonRecord(record.id(), split[0], null, split[1],
+                        ownName.isEmpty() ? List.of() : List.of(ownName), record.dateOfBirthRaw(), record.dateOfBirth(),
+                        record.sex(), record.address(), record.postcode(), record.phone(), record.nhsNumber(),
+                        record.reference()));
+            }
+        }
+        return variants;
     }
 
     private void validate(NewPerson person) {
@@ -196,7 +266,7 @@ public class People {
         Actor actor = requirePractitioner("CONSULT_RECORDS");
         validate(probe, false);
         PersonRecord probeRecord = matchRecord("probe", probe);
-        List<String> probeKeys = keys.keys(probeRecord);
+        List<String> probeKeys = keysWithAliases(probeRecord);
         List<UUID> candidates = probeKeys.isEmpty() ? List.of() : jdbc.sql("""
                         select person_id from (
                             select k.person_id
@@ -220,8 +290,8 @@ public class People {
             if (!sameAgency && (!identityProbe || PERPETRATOR_SIDE.contains(callerAgencyType))) {
                 continue;
             }
-            MatchResult result = sameAgency ? matchScorer.compare(probeRecord, stored.record())
-                    : matchScorer.compare(identityOnlyProbe, identityOnly(stored.record()));
+            MatchResult result = sameAgency ? compareWithAliases(matchScorer, probeRecord, stored.record())
+                    : compareWithAliases(matchScorer, identityOnlyProbe, identityOnly(stored.record()));
             if (result.probability() < (sameAgency ? SHOW_FROM : SHOW_OTHER_AGENCY_FROM)) {
                 continue;
             }
@@ -422,8 +492,8 @@ public class People {
         boolean sameAgency = otherStored.agencyId().equals(actor.agencyId());
         // The score is the server's own, never the caller's. Another agency's record can be linked only on
         // strong identity evidence, and never from the perpetrator side: a link opens that record's history.
-        double probability = scorer().compare(identityOnly(mineStored.record()), identityOnly(otherStored.record()))
-                .probability();
+        double probability = compareWithAliases(scorer(), identityOnly(mineStored.record()),
+                identityOnly(otherStored.record())).probability();
         if (!sameAgency && (probability < SHOW_OTHER_AGENCY_FROM || PERPETRATOR_SIDE.contains(agencyType(actor.agencyId())))) {
             audit.recordIndependently(AuditEntry.refused("LINK_PEOPLE", OBJECT, mine, "identity evidence too weak")
                     .with("other", other.toString()));
@@ -521,7 +591,7 @@ public class People {
         StoredPerson self = loadForMatching(List.of(id)).get(0);
         PersonRecord probe = identityOnly(self.record());
         if (probe.dateOfBirth() != null || probe.nhsNumber() != null) {
-            List<String> probeKeys = keys.keys(probe);
+            List<String> probeKeys = keysWithAliases(probe);
             List<UUID> candidates = probeKeys.isEmpty() ? List.of() : jdbc.sql("""
                             select person_id from (
                                 select k.person_id
@@ -534,7 +604,8 @@ public class People {
             MatchScorer matchScorer = scorer();
             for (StoredPerson stored : loadForMatching(candidates)) {
                 if (!stored.id().equals(id)
-                        && matchScorer.compare(probe, identityOnly(stored.record())).probability() >= SHOW_OTHER_AGENCY_FROM) {
+                        && compareWithAliases(matchScorer, probe, identityOnly(stored.record())).probability()
+                        >= SHOW_OTHER_AGENCY_FROM) {
                     found.add(stored.id());
                 }
             }

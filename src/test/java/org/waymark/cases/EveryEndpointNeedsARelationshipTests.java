@@ -158,6 +158,7 @@ class EveryEndpointNeedsARelationshipTests {
             String path = endpoint.pattern()
                     .replace("{personId}", victim.toString())
                     .replace("{linkId}", UUID.randomUUID().toString())
+                    .replace("{householdId}", UUID.randomUUID().toString())
                     .replace("{index}", "0")
                     .replace("{section}", "1")
                     .replace("{instrumentId}", "s-dash");
