@@ -102,7 +102,8 @@ public class SubjectAccess {
                 person.agencyName(), person.createdAt(), details.preferredName(), details.genderIdentity(),
                 details.ethnicity(), details.disability(), details.sexualOrientation(), details.religion(),
                 details.firstLanguage(), details.interpreterNeeded(), details.immigrationStatus(),
-                details.noRecourseToPublicFunds(), details.policeNationalId());
+                details.noRecourseToPublicFunds(), details.policeNationalId(), person.aliases(),
+                people.references(personId).stream().map(r -> r.agencyName() + ": " + r.reference()).toList());
         List<SubjectAccessExport.Address> addresses = people.addresses(personId).stream()
                 .map(a -> a.withheld() ? count.withheld(new SubjectAccessExport.Address(WITHHELD, WITHHELD, a.from(), a.to(), true))
                         : new SubjectAccessExport.Address(a.address(), a.postcode(), a.from(), a.to(), a.restricted()))

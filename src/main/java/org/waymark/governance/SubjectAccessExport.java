@@ -23,7 +23,8 @@ public record SubjectAccessExport(UUID personId, Instant generatedAt, String gen
                           LocalDate dateOfBirth, String sex, String nhsNumber, String recordedBy, Instant recordedAt,
                           String preferredName, String genderIdentity, String ethnicity, String disability,
                           String sexualOrientation, String religion, String firstLanguage, Boolean interpreterNeeded,
-                          String immigrationStatus, Boolean noRecourseToPublicFunds, String policeNationalId) {
+                          String immigrationStatus, Boolean noRecourseToPublicFunds, String policeNationalId,
+                          List<String> aliases, List<String> agencyReferences) {
     }
 
     public record Address(String address, String postcode, LocalDate from, LocalDate to, boolean restricted) {

@@ -75,6 +75,8 @@ public final class SubjectAccessPdf {
         row("Name", join(s.givenName(), s.middleNames(), s.familyName()));
         row("Preferred name", s.preferredName());
         row("Previous names", s.previousNames().isEmpty() ? null : String.join(", ", s.previousNames()));
+        row("Also known as", s.aliases().isEmpty() ? null : String.join(", ", s.aliases()));
+        row("Agencies' references", s.agencyReferences().isEmpty() ? null : String.join(", ", s.agencyReferences()));
         row("Date of birth", s.dateOfBirth() == null ? null : DAY.format(s.dateOfBirth()));
         row("Sex", s.sex());
         row("NHS number", s.nhsNumber());
