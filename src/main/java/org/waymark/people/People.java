@@ -1162,6 +1162,7 @@ public class People {
         UUID referenceId = UUID.randomUUID();
         jdbc.sql("insert into person_reference (id, person_id, agency_id, reference, recorded_by) values (?, ?, ?, ?, ?)")
                 .params(referenceId, id, actor.agencyId(), value, actor.userId()).update();
+        jdbc.sql("update person set updated_at = now() where id = ?").param(id).update();
         audit.record(AuditEntry.allowed("UPDATE_PERSON", OBJECT, id).with("added", "reference"));
         return referenceId;
     }
@@ -1244,6 +1245,8 @@ public class People {
             }
             addMember(household, otherId, from, actor);
         }
+        // A household change is a change to both records (the retention clock runs from the last change).
+        jdbc.sql("update person set updated_at = now() where id in (?, ?)").params(id, otherId).update();
         audit.record(AuditEntry.allowed("UPDATE_HOUSEHOLD", OBJECT, id).with("member", otherId.toString())
                 .with("household", household.toString()));
         return household;
@@ -1263,6 +1266,7 @@ public class People {
             throw InvalidRequestException.of("to", "The date they left must be on or after " + from);
         }
         endMembership(householdId, id, to);
+        jdbc.sql("update person set updated_at = now() where id = ?").param(id).update();
         audit.record(AuditEntry.allowed("UPDATE_HOUSEHOLD", OBJECT, id).with("left", householdId.toString()));
     }
 
