@@ -579,7 +579,8 @@ public class People {
      * For pathways that must look across every agency's records without showing the caller anything
      * (a repeat MARAC referral, SafeLives: the same woman recorded by another agency, unlinked, must still be
      * found): this record's linked records and every record, whoever holds it, that the matcher scores at
-     * least 80% on identity fields alone (names, date of birth, sex, NHS number; never address or phone).
+     * least 80% on identity fields alone (names, date of birth, sex, NHS number; never address or phone),
+     * except those a practitioner has recorded as not the same person.
      * Needs a date of birth or NHS number on the record. Returns ids only; the caller must not disclose
      * the other records' details. The look-up is audited with the ids found.
      */
@@ -602,8 +603,13 @@ public class People {
                             """.formatted(PER_KEY_LIMIT))
                     .param(probeKeys.toArray(String[]::new)).query(UUID.class).list();
             MatchScorer matchScorer = scorer();
+            // A practitioner's decision that two records are not the same person outweighs the matcher.
+            java.util.Set<UUID> notSame = new java.util.HashSet<>(jdbc.sql("""
+                    select case when person_a = any(:ids) then person_b else person_a end from person_link
+                     where (person_a = any(:ids) or person_b = any(:ids)) and decision = 'NOT_SAME_PERSON'
+                       and undone_at is null""").param("ids", found.toArray(UUID[]::new)).query(UUID.class).list());
             for (StoredPerson stored : loadForMatching(candidates)) {
-                if (!stored.id().equals(id)
+                if (!stored.id().equals(id) && !notSame.contains(stored.id())
                         && compareWithAliases(matchScorer, probe, identityOnly(stored.record())).probability()
                         >= SHOW_OTHER_AGENCY_FROM) {
                     found.add(stored.id());

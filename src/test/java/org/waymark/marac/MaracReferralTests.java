@@ -145,6 +145,33 @@ class MaracReferralTests {
     }
 
     @Test
+    void aRecordThePractitionerConfirmedIsSomeoneElseIsNotCountedAsARepeat() throws Exception {
+        String family = MaracSupport.unique();
+        LocalDate born = MaracSupport.randomAdultBirthday();
+        UUID policeRecord = marac.person("demo.police", "Catherine", family + "son", born);
+        marac.referred("demo.police", MaracSupport.referral(marac.demoArea(), policeRecord, null));
+
+        // Midwifery is shown the police record at intake and confirms she is someone else.
+        var health = org.waymark.SignedIn.as(mvc, "demo.health");
+        String saved = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/people/new")
+                        .session(health).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("action", "new").param("givenName", "Katherine").param("familyName", family + "sen")
+                        .param("dateOfBirth-day", Integer.toString(born.getDayOfMonth()))
+                        .param("dateOfBirth-month", Integer.toString(born.getMonthValue()))
+                        .param("dateOfBirth-year", Integer.toString(born.getYear())).param("sex", "FEMALE"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UUID healthRecord = UUID.fromString(saved.substring(saved.lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("""
+                select count(*) from person_link where decision = 'NOT_SAME_PERSON' and undone_at is null
+                   and ((person_a = ? and person_b = ?) or (person_a = ? and person_b = ?))""")
+                .params(policeRecord, healthRecord, healthRecord, policeRecord).query(Long.class).single()).isOne();
+
+        UUID second = marac.referred("demo.health", MaracSupport.referral(marac.demoArea(), healthRecord, null));
+        assertThat((Boolean) JsonPath.read(marac.getJson("demo.marac", "/api/v1/marac/referrals/" + second), "$.repeat"))
+                .isFalse();
+    }
+
+    @Test
     void everyCaseGetsTheIdvaWithTheFewestOpenMaracCases() throws Exception {
         UUID idvaService = marac.agency("Haven IDVA Service");
         for (int i = 0; i < 3; i++) {
