@@ -910,6 +910,29 @@ public class People {
         return relationshipId;
     }
 
+    /**
+     * Records that a relationship has ended (kept in the history). Partners who separate become former
+     * partners: the definitions that speak of current or former intimate partners still hold.
+     */
+    @Transactional
+    public void endRelationship(UUID id, UUID relationshipId) {
+        Actor actor = requirePractitioner("RELATE_PEOPLE");
+        requireMayAddTo(id, actor, "RELATE_PEOPLE");
+        Map<String, Object> row = jdbc.sql("""
+                        select person_id, related_person_id, kind from person_relationship
+                         where id = ? and (person_id = ? or related_person_id = ?) and ended_at is null""")
+                .params(relationshipId, id, id).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Relationship"));
+        jdbc.sql("update person_relationship set ended_at = now() where id = ?").param(relationshipId).update();
+        if ("CURRENT_PARTNER".equals(row.get("kind"))) {
+            jdbc.sql("""
+                    insert into person_relationship (id, person_id, related_person_id, kind, recorded_by)
+                    values (?, ?, ?, 'FORMER_PARTNER', ?) on conflict do nothing""")
+                    .params(UUID.randomUUID(), row.get("person_id"), row.get("related_person_id"), actor.userId()).update();
+        }
+        audit.record(AuditEntry.allowed("RELATE_PEOPLE", OBJECT, id).with("ended", relationshipId.toString()));
+    }
+
     /** A current relationship, seen from one person: what the other is to them. */
     public record Relationship(UUID relationshipId, UUID otherPersonId, String otherName, String kind) {
     }

@@ -159,6 +159,7 @@ class EveryEndpointNeedsARelationshipTests {
                     .replace("{personId}", victim.toString())
                     .replace("{linkId}", UUID.randomUUID().toString())
                     .replace("{householdId}", UUID.randomUUID().toString())
+                    .replace("{relationshipId}", UUID.randomUUID().toString())
                     .replace("{index}", "0")
                     .replace("{section}", "1")
                     .replace("{instrumentId}", "s-dash");

@@ -129,6 +129,13 @@ class PeopleApi {
         return ResponseEntity.status(201).body(Map.of("relationshipId", relationshipId));
     }
 
+    @PostMapping("/{id}/relationships/{relationshipId}/end")
+    @Operation(summary = "Record that a relationship has ended (kept in the history); current partners become former partners")
+    ResponseEntity<Void> endRelationship(@PathVariable UUID id, @PathVariable UUID relationshipId) {
+        people.endRelationship(id, relationshipId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{id}/relationships")
     List<People.Relationship> relationships(@PathVariable UUID id) {
         return people.relationships(id);

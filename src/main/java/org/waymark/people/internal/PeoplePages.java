@@ -259,6 +259,13 @@ class PeoplePages {
         return "redirect:/people/" + id;
     }
 
+    @PostMapping("/{id}/relationships/{relationshipId}/end")
+    String endRelationship(@PathVariable UUID id, @PathVariable UUID relationshipId, RedirectAttributes redirect) {
+        people.endRelationship(id, relationshipId);
+        redirect.addFlashAttribute("success", "Relationship recorded as ended");
+        return "redirect:/people/" + id + "#relationships";
+    }
+
     static final List<String> DETAIL_FIELDS = List.of("preferredName", "genderIdentity", "ethnicity", "disability",
             "sexualOrientation", "religion", "firstLanguage", "immigrationStatus", "policeNationalId", "email");
 

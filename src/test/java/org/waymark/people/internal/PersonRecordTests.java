@@ -276,4 +276,31 @@ class PersonRecordTests {
                 .andExpect(content().string(containsString("/people/" + son)))
                 .andExpect(content().string(containsString("2024-02-01")));
     }
+
+    @Test
+    void partnersWhoSeparateBecomeFormerPartnersAndTheEndIsKept() throws Exception {
+        UUID her = record("demo.police", """
+                {"givenName":"Anna","familyName":"%s"}""".formatted(unique()));
+        UUID him = record("demo.police", """
+                {"givenName":"Mark","familyName":"%s"}""".formatted(unique()));
+        String body = as("demo.police", "POST", "/api/v1/people/" + her + "/relationships", """
+                {"relatedPersonId":"%s","kind":"CURRENT_PARTNER"}""".formatted(him)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String relationship = JsonPath.read(body, "$.relationshipId");
+        as("demo.health", "POST", "/api/v1/people/" + her + "/relationships/" + relationship + "/end", "")
+                .andExpect(status().isNotFound());
+        as("demo.police", "GET", "/api/v1/people/" + her + "/relationships", null)
+                .andExpect(jsonPath("$[0].kind").value("CURRENT_PARTNER"));
+
+        as("demo.police", "POST", "/api/v1/people/" + him + "/relationships/" + relationship + "/end", "")
+                .andExpect(status().isNoContent());
+        as("demo.police", "GET", "/api/v1/people/" + her + "/relationships", null)
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].kind").value("FORMER_PARTNER"))
+                .andExpect(jsonPath("$[0].otherPersonId").value(him.toString()));
+        as("demo.police", "POST", "/api/v1/people/" + her + "/relationships/" + relationship + "/end", "")
+                .andExpect(status().isNotFound());
+        assertThat(JsonPath.<Integer>read(as("demo.police", "GET", "/api/v1/people/" + her + "/relationships", null)
+                .andReturn().getResponse().getContentAsString(), "$.length()")).isEqualTo(1);
+    }
 }
