@@ -496,6 +496,37 @@ public class Cases {
         audit.record(AuditEntry.allowed("ALLOCATE_WORKER", OBJECT, caseId).with("worker", userId.toString()));
     }
 
+    /**
+     * Allocates a worker a procedure names, not a colleague (the IDVA every MARAC case gets, R6): their agency
+     * must already be involved in the case (false, and nothing done, if not). Audited with the procedure; the
+     * case's other workers are told.
+     */
+    @Transactional
+    public boolean allocateByProcedure(UUID caseId, UUID workerId, String worksWith, String procedure) {
+        Actor actor = CurrentActor.require();
+        if (!WORKS_WITH.contains(worksWith)) {
+            throw new IllegalArgumentException("Unknown works-with: " + worksWith);
+        }
+        boolean involved = jdbc.sql("""
+                select count(*) > 0 from case_agency c join app_user u on u.agency_id = c.agency_id
+                 where c.case_id = ? and u.id = ? and u.enabled and c.ended_at is null""")
+                .params(caseId, workerId).query(Boolean.class).single();
+        if (!involved) {
+            return false;
+        }
+        allocate(caseId, workerId, worksWith, actor.userId());
+        String name = jdbc.sql("select display_name from app_user where id = ?").param(workerId).query(String.class).single();
+        String message = "%s was allocated to case %s (%s)".formatted(name, summary(caseId).reference(), procedure);
+        for (UUID recipient : jdbc.sql("select user_id from case_worker where case_id = ? and ended_at is null and user_id <> ?")
+                .params(caseId, workerId).query(UUID.class).list()) {
+            jdbc.sql("insert into notification (id, recipient_id, kind, case_id, message) values (?, ?, 'ALLOCATION', ?, ?)")
+                    .params(UUID.randomUUID(), recipient, caseId, message).update();
+        }
+        audit.record(AuditEntry.allowed("ALLOCATE_WORKER", OBJECT, caseId).with("worker", workerId.toString())
+                .with("procedure", procedure));
+        return true;
+    }
+
     /** Colleagues the caller may allocate. */
     @Transactional(readOnly = true)
     public List<Colleague> colleagues() {

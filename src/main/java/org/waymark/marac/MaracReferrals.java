@@ -254,6 +254,10 @@ public class MaracReferrals {
         share(caseId, actor, police, "MARAC_REFERRAL", "WHOLE_FAMILY", consent, lawfulBasis, why);
         share(caseId, actor, idvaService, "REFERRED", "VICTIM", consent, lawfulBasis,
                 "Every MARAC case has an IDVA (R6). " + why);
+        if (idva != null) {
+            // The allocated IDVA is her worker on the case: they need her safe contact details to reach her.
+            cases.allocateByProcedure(caseId, idva, "VICTIM", "the IDVA for her MARAC referral (R6)");
+        }
 
         // D1: coordinator, police (public protection) and IDVA service consider it by the end of the next working day.
         String href = "/marac/referrals/" + id;

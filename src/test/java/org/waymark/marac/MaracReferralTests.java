@@ -182,6 +182,11 @@ class MaracReferralTests {
                     .query(UUID.class).single();
             long fewest = before.values().stream().mapToLong(Long::longValue).min().orElseThrow();
             assertThat(before.get(allocated)).isEqualTo(fewest);
+            // The allocated IDVA is her worker on the case, working with her.
+            assertThat(jdbc.sql("""
+                    select works_with from case_worker w join marac_referral r on r.case_id = w.case_id
+                     where r.id = ? and w.user_id = ? and w.ended_at is null""").params(referral, allocated)
+                    .query(String.class).single()).isEqualTo("VICTIM");
         }
     }
 
