@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,11 +68,14 @@ public class Cases {
     private final Duration breakGlassFor;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final org.waymark.tasks.Tasks tasks;
+
     Cases(JdbcClient jdbc, AuditTrail audit, Agencies agencies, People people, Incidents incidents, Clock clock,
           @Value("${waymark.access.break-glass-duration:PT4H}") Duration breakGlassFor,
           org.waymark.risk.AssessmentRecords assessments, org.waymark.platform.NeedToKnow needToKnow,
           org.waymark.platform.RateLimits rateLimits,
-          org.springframework.context.ApplicationEventPublisher events) {
+          org.springframework.context.ApplicationEventPublisher events, org.waymark.tasks.Tasks tasks) {
+        this.tasks = tasks;
         this.events = events;
         this.assessments = assessments;
         this.needToKnow = needToKnow;
@@ -556,6 +560,49 @@ public class Cases {
             throw new ConflictException("This case was changed by someone else since you read it. Nothing was saved.");
         }
         audit.record(AuditEntry.allowed("CHANGE_LEAD_AGENCY", OBJECT, caseId).with("agency", agencyId.toString()));
+    }
+
+    /**
+     * Closes the case with the reason, if it is still at the version the caller read. The lead agency closes
+     * it (a worker allocated to it, or a safeguarding lead), and only with no task on it still open: a case
+     * closed with work outstanding is how referrals get lost. The retention period runs from the closure.
+     */
+    @Transactional
+    public void close(UUID caseId, String reason, int expectedVersion) {
+        Actor actor = requirePractitioner("CLOSE_CASE", caseId);
+        String relationship = load(caseId, actor, "CLOSE_CASE");
+        requireMayChange(caseId, actor, relationship, "CLOSE_CASE");
+        Map<String, Object> row = jdbc.sql("select status, lead_agency_id from dva_case where id = ?").param(caseId)
+                .query().singleRow();
+        boolean leadAgency = actor.agencyId().equals(row.get("lead_agency_id"));
+        if (!leadAgency || !("ALLOCATED_WORKER".equals(relationship) || actor.hasRole("SAFEGUARDING_LEAD"))) {
+            audit.recordIndependently(AuditEntry.refused("CLOSE_CASE", OBJECT, caseId, "not the lead agency's worker or lead"));
+            throw new AccessDeniedException("The lead agency's allocated worker or a safeguarding lead closes the case");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String text = reason == null ? "" : reason.trim();
+        if (!"OPEN".equals(row.get("status"))) {
+            errors.add(new FieldError("reason", "This case is already closed"));
+        } else if (text.length() < 10 || text.length() > 2000) {
+            errors.add(new FieldError("reason", "Say why the case is closing, in 10 to 2,000 characters"));
+        }
+        long open = tasks.openOnCase(caseId);
+        if (open > 0) {
+            errors.add(new FieldError("reason", open + (open == 1 ? " task is" : " tasks are")
+                    + " still open on this case: complete or cancel them first"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        int updated = jdbc.sql("""
+                update dva_case set status = 'CLOSED', closed_at = now(), closed_by = ?, closure_reason = ?,
+                       version = version + 1
+                 where id = ? and version = ? and status = 'OPEN'""")
+                .params(actor.userId(), text, caseId, expectedVersion).update();
+        if (updated == 0) {
+            throw new ConflictException("This case was changed by someone else since you read it. Nothing was saved.");
+        }
+        audit.record(AuditEntry.allowed("CLOSE_CASE", OBJECT, caseId));
     }
 
     // ---- break-glass --------------------------------------------------------------------------

@@ -114,6 +114,13 @@ public class Tasks {
                 .params(subjectType, subjectId).query((rs, n) -> map(rs)).list();
     }
 
+    /** How many tasks on a case are still open (a case is not closed with work outstanding). */
+    @Transactional(readOnly = true)
+    public long openOnCase(UUID caseId) {
+        return jdbc.sql("select count(*) from task where case_id = ? and status = 'OPEN'").param(caseId)
+                .query(Long.class).single();
+    }
+
     @Transactional(readOnly = true)
     public Optional<WorkTask> find(UUID id) {
         return jdbc.sql(SELECT + " where t.id = ?").param(id).query((rs, n) -> map(rs)).optional();

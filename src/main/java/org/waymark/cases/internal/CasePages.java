@@ -105,6 +105,21 @@ class CasePages {
         return "redirect:/cases/" + id;
     }
 
+    @PostMapping("/cases/{id}/closure")
+    String close(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+                 RedirectAttributes redirect) {
+        FormReader in = new FormReader(form);
+        try {
+            cases.close(id, in.text("reason"), in.version());
+        } catch (InvalidRequestException e) {
+            return casePage(model, cases.get(id), e.errors(), form);
+        } catch (ConflictException e) {
+            return casePage(model, cases.get(id), List.of(new FieldError("reason", e.getMessage())), form);
+        }
+        redirect.addFlashAttribute("success", "Case closed");
+        return "redirect:/cases/" + id;
+    }
+
     @GetMapping("/cases/{id}/sharing/new")
     String shareForm(@PathVariable UUID id, Model model) {
         return sharePage(model, cases.get(id), List.of(), new LinkedMultiValueMap<>());

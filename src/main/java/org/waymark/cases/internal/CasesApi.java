@@ -39,6 +39,9 @@ class CasesApi {
     record Allocation(UUID userId, String worksWith) {
     }
 
+    record Closure(String reason) {
+    }
+
     record LeadAgency(UUID leadAgencyId) {
     }
 
@@ -106,6 +109,27 @@ class CasesApi {
         Allocation request = bind(body, Allocation.class);
         cases.allocateWorker(id, request.userId(), request.worksWith());
         return ResponseEntity.status(201).build();
+    }
+
+    @PostMapping("/api/v1/cases/{id}/closure")
+    @Operation(summary = "Close the case with the reason (the lead agency's allocated worker or a safeguarding lead; no"
+            + " task on it may be open). Requires If-Match with the case's ETag: 428 without it, 412 if it changed meanwhile",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = Closure.class))))
+    ResponseEntity<?> close(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                            @RequestBody JsonNode body) {
+        if (ifMatch == null || !ifMatch.trim().matches("(W/)?\"?\\d{1,9}\"?")) {
+            return ResponseEntity.status(428).body(ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag from GET /api/v1/cases/{id}, so a change cannot overwrite someone else's."));
+        }
+        Closure request = bind(body, Closure.class);
+        try {
+            cases.close(id, request.reason(), Integer.parseInt(ifMatch.replaceAll("\\D", "")));
+            return ResponseEntity.noContent().build();
+        } catch (ConflictException e) {
+            return ResponseEntity.status(412).body(ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+                    e.getMessage()));
+        }
     }
 
     @PutMapping("/api/v1/cases/{id}/lead-agency")
