@@ -1030,7 +1030,8 @@ public class People {
                         select family_name from person_other_name where person_id = ? and kind = 'PREVIOUS'
                            and family_name is not null order by family_name""")
                 .param(id).query(String.class).list();
-        List<String> aliases = jdbc.sql("""
+        // A name she is now known by can help find her: never to the perpetrator side.
+        List<String> aliases = access.perpetratorSide() ? List.of() : jdbc.sql("""
                         select concat_ws(' ', given_name, family_name) from person_other_name where person_id = ?
                            and kind = 'ALIAS' order by 1""")
                 .param(id).query(String.class).list();
@@ -1101,13 +1102,16 @@ public class People {
         }
     }
 
+    /** Previous names and aliases; the perpetrator side sees previous names only (an alias can help find her). */
     @Transactional(readOnly = true)
     public List<OtherName> otherNames(UUID id) {
         Actor actor = requirePractitioner("READ_PERSON");
         load(id, actor);
+        boolean perpetratorSide = needToKnow.person(actor, id).perpetratorSide();
         return jdbc.sql("select id, kind, given_name, family_name from person_other_name where person_id = ? order by kind, family_name")
                 .param(id).query((rs, n) -> new OtherName(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        rs.getString("given_name"), rs.getString("family_name"))).list();
+                        rs.getString("given_name"), rs.getString("family_name"))).list().stream()
+                .filter(n -> !perpetratorSide || n.kind().equals("PREVIOUS")).toList();
     }
 
     /**
@@ -1153,18 +1157,20 @@ public class People {
 
     /**
      * The agencies' references to this person. Another agency's is shown only where naming the agency
-     * says nothing sensitive (a refuge or an IDVA service's reference says where she has turned).
+     * says nothing sensitive (a refuge or an IDVA service's reference says where she has turned), and never
+     * to the perpetrator side (a housing provider's reference can say where she lives now).
      */
     @Transactional(readOnly = true)
     public List<AgencyReference> references(UUID id) {
         Actor actor = requirePractitioner("READ_PERSON");
         load(id, actor);
+        boolean perpetratorSide = needToKnow.person(actor, id).perpetratorSide();
         return jdbc.sql("""
                         select r.id, r.reference, r.agency_id, a.name, a.type from person_reference r
                           join agency a on a.id = r.agency_id where r.person_id = ? order by r.recorded_at""")
                 .param(id).query((rs, n) -> {
                     boolean own = rs.getObject("agency_id", UUID.class).equals(actor.agencyId());
-                    return own || !SENSITIVE_AGENCY_TYPES.contains(rs.getString("type"))
+                    return own || (!perpetratorSide && !SENSITIVE_AGENCY_TYPES.contains(rs.getString("type")))
                             ? new AgencyReference(rs.getObject("id", UUID.class), rs.getString("name"),
                             rs.getString("reference"), own) : null;
                 }).list().stream().filter(java.util.Objects::nonNull).toList();
@@ -1218,11 +1224,17 @@ public class People {
     public record HouseholdMember(UUID householdId, UUID personId, String name, LocalDate from, LocalDate to) {
     }
 
-    /** The people who live, or lived, with this person, as far as the caller may see them. */
+    /**
+     * The people who live, or lived, with this person, as far as the caller may see them. Never to the perpetrator
+     * side: whom she lives with now says where she is.
+     */
     @Transactional(readOnly = true)
     public List<HouseholdMember> household(UUID id) {
         Actor actor = requirePractitioner("READ_PERSON");
         load(id, actor);
+        if (needToKnow.person(actor, id).perpetratorSide()) {
+            return List.of();
+        }
         return jdbc.sql("""
                         select m.household_id, m.person_id, m.from_date, m.to_date, p.given_name, p.family_name
                           from household_member m join person p on p.id = m.person_id
