@@ -151,6 +151,112 @@ final class Clusterer {
     }
 
     /**
+     * For each record without a date of birth, its candidate links (other record, probability): the
+     * groups it could join. Compressed rows; only links with a probability of at least
+     * {@link #COMPETITOR_FLOOR}.
+     */
+    static final class Neighbours {
+        static final double COMPETITOR_FLOOR = 0.02;
+        final int[] start;
+        final int[] other;
+        final float[] prob;
+
+        private Neighbours(int[] start, int[] other, float[] prob) {
+            this.start = start;
+            this.other = other;
+            this.prob = prob;
+        }
+
+        static Neighbours of(Edges edges, boolean[] sparse, MatchModel model, long population, double d, int n) {
+            int[] start = new int[n + 1];
+            for (int e = 0; e < edges.size; e++) {
+                if (sparse[edges.a[e]] || sparse[edges.b[e]]) {
+                    double p = model.probability(edges.vsH[e], edges.vsU[e], population, d);
+                    if (p >= COMPETITOR_FLOOR) {
+                        if (sparse[edges.a[e]]) {
+                            start[edges.a[e] + 1]++;
+                        }
+                        if (sparse[edges.b[e]]) {
+                            start[edges.b[e] + 1]++;
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                start[i + 1] += start[i];
+            }
+            int[] other = new int[start[n]];
+            float[] prob = new float[start[n]];
+            int[] fill = java.util.Arrays.copyOf(start, n);
+            for (int e = 0; e < edges.size; e++) {
+                int a = edges.a[e];
+                int b = edges.b[e];
+                if (sparse[a] || sparse[b]) {
+                    double p = model.probability(edges.vsH[e], edges.vsU[e], population, d);
+                    if (p >= COMPETITOR_FLOOR) {
+                        if (sparse[a]) {
+                            other[fill[a]] = b;
+                            prob[fill[a]++] = (float) p;
+                        }
+                        if (sparse[b]) {
+                            other[fill[b]] = a;
+                            prob[fill[b]++] = (float) p;
+                        }
+                    }
+                }
+            }
+            return new Neighbours(start, other, prob);
+        }
+    }
+
+    /**
+     * True when record {@code x} (without a date of birth, not yet in a group) should not join the group
+     * of {@code y} although their link has probability {@code prob}: a record is one person, so when it
+     * resembles several groups that are certainly different people (each with its own confirmed date of
+     * birth: namesakes, a father and son) the chance it is {@code y}'s is the odds of that link over one
+     * plus the odds of every such group (the best link to each). Only then is the link judged against
+     * the threshold; a record alike to one group only is unchanged.
+     */
+    boolean ambiguous(int x, int y, double prob, Neighbours nb) {
+        int rx = find(x);
+        if (size[rx] != 1) {
+            return false;
+        }
+        int ry = find(y);
+        int from = nb.start[x];
+        int to = nb.start[x + 1];
+        if (to - from <= 1) {
+            return false;
+        }
+        String targetDob = confirmedDob(ry);
+        if (targetDob == null) {
+            return false;
+        }
+        double target = odds(prob);
+        java.util.Map<Integer, Double> best = new java.util.HashMap<>();
+        for (int k = from; k < to; k++) {
+            int r = find(nb.other[k]);
+            if (r != ry && r != rx) {
+                best.merge(r, odds(nb.prob[k]), Math::max);
+            }
+        }
+        double others = 0;
+        for (var c : best.entrySet()) {
+            // a rival only when it can never be the same person: its own confirmed date of birth
+            String dob = confirmedDob(c.getKey());
+            if (dob != null && !dob.equals(targetDob) && !daysAndMonthsSwapped(dob, targetDob)) {
+                others += c.getValue();
+            }
+        }
+        return target / (1 + target + others) < model.threshold();
+    }
+
+    private static double odds(double p) {
+        double q = Math.min(p, 1 - 1e-9);
+        return q / (1 - q);
+    }
+
+    /**
      * The date of birth a group agrees on: the most frequent one among its members, when at least two
      * records that are not copies of one another give it and no other date is as frequent; else null.
      * 1 January (a common stand-in for an unknown day and month) and impossible dates are left out.

@@ -167,6 +167,31 @@ class BatchLinkerTest {
     }
 
     @Test
+    void aRecordWithoutDateOfBirthJoinsANamesakeOnlyWhenItIsClearlyThatOne() throws IOException {
+        // two Rhys Davies (born 2009 in London, born 1987 in Bristol); d1 has no date of birth but the
+        // London one's address, c1 has neither: c1 is as much one's as the other's, so it joins neither
+        Path csv = dir.resolve("ambiguous.csv");
+        Files.writeString(csv, String.join("\n",
+                "id,given_name,middle_names,surname,other_names,date_of_birth,sex,address,postcode,phone,nhs_number,reference",
+                "a1,rhys,,davies,,2009-07-14,M,\"80 wellford place, london\",SE21 0BZ,07576493097,,",
+                "a2,rhys,,davies,,2009-07-14,M,\"80 wellford place, london\",SE21 0BZ,,,",
+                "a3,rhys,gareth,davies,,2009-07-14,M,\"80 wellford place, london\",SE21 0BZ,07576493097,,",
+                "b1,rhys,,davies,,1987-02-25,M,\"130 larkside grove, bristol\",BS19 0PH,07243077151,,",
+                "b2,rhys,,davies,,1987-02-25,M,\"130 larkside grove, bristol\",BS19 0PH,,,",
+                "b3,rhys,dafydd,davies,,1987-02-25,M,\"130 larkside grove, bristol\",BS19 0PH,07243077151,,",
+                "c1,rhys,,davies,,,M,\"170 high lane, london\",E10 8BA,,,",
+                "d1,rhys,,davies,,,M,\"80 wellford place, london\",SE21 0BZ,,,",
+                ""));
+        Path out = dir.resolve("pairs.csv");
+        new BatchLinker().run(List.of(csv), out, progress);
+        Set<String> pairs = keys(readPairs(out));
+        assertThat(pairs).contains("a1,a2", "a1,d1", "b1,b2");
+        assertThat(pairs).noneMatch(p -> p.contains("c1"));
+        assertThat(pairs).noneMatch(p -> p.contains("a") && p.contains("b"));
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("left ambiguous");
+    }
+
+    @Test
     void writesIdsThatNeedQuotingAsValidCsv() throws IOException {
         Path csv = dir.resolve("ids.csv");
         Files.writeString(csv, String.join("\n",
