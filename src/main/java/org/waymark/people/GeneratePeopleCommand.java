@@ -20,7 +20,7 @@ public final class GeneratePeopleCommand {
             return 0;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + "\nusage: java -jar waymark.jar generate-people [--records N] [--seed S]"
-                    + " [--error-scale X] [--output people.csv] [--truth truth.csv]");
+                    + " [--error-scale X] [--repeat] [--output people.csv] [--truth truth.csv]");
             return 2;
         } catch (Exception e) {
             err.println("generate-people failed: " + e.getMessage());

@@ -152,7 +152,9 @@ public final class MatchScorer {
         levels(a, b, c, false);
         double[] bits = new double[4];
         accumulate(a, b, c, bits, null);
-        bits[3] = c.nhs == I_DIFFERENT ? 1 : 0;
+        // only two VALID numbers rule the pair out: a number failing its check digit is a mistyping, and
+        // two differently mistyped copies of one number can be more than one digit apart
+        bits[3] = c.nhs == I_DIFFERENT && a.nhsValid && b.nhsValid ? 1 : 0;
         boolean conflict = c.given == G_DIFFERENT || c.dob == D_DIFFERENT || c.dob == D_FAR || c.sex == X_DIFFERENT
                 || c.nhs == I_DIFFERENT;
         bits[2] = conflict ? 1 : 0;

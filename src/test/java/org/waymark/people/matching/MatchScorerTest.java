@@ -37,6 +37,18 @@ class MatchScorerTest {
     }
 
     @Test
+    void onlyTwoValidNhsNumbersThatDifferRuleThePairOut() {
+        // two differently mistyped copies of 943 476 5919 (both fail the check digit) are three digits
+        // apart: different numbers, but not proof of different people
+        PreparedRecord oneDigit = PreparedRecord.of(catherine("a").nhsNumber("943 476 5918").build());
+        PreparedRecord swapped = PreparedRecord.of(catherine("b").nhsNumber("934 476 5919").build());
+        assertThat(scorer.assess(oneDigit, swapped)[3]).isZero();
+        PreparedRecord valid = PreparedRecord.of(catherine("c").build());
+        PreparedRecord otherValid = PreparedRecord.of(catherine("d").nhsNumber("401 023 2137").build());
+        assertThat(scorer.assess(valid, otherValid)[3]).isEqualTo(1.0);
+    }
+
+    @Test
     void aTypoInTheGivenNameStillMatches() {
         MatchResult r = compareWithVariant(b -> b.givenName("Catherime").nhsNumber(null));
         assertThat(r.match()).isTrue();

@@ -42,7 +42,9 @@ import org.waymark.people.matching.TermFrequencies;
  * {@code maxBlock} is compared with a sliding window over its records sorted by name instead);
  * estimate the match prior by EM on the candidate evidence; cluster the pairs judged the same person,
  * refusing to merge two clusters when some cross pair is clearly two different people (twins,
- * namesakes chained through a third record); write every pair within each cluster.
+ * namesakes chained through a third record) or when each confirms its own date of birth; links of a
+ * record without a date of birth are taken last, and such a record joins a cluster only when that is
+ * clearly more likely than every namesake cluster it resembles; write every pair within each cluster.
  */
 public final class BatchLinker {
 
@@ -243,17 +245,45 @@ public final class BatchLinker {
         Clusterer clusterer = new Clusterer(scorer, fitted, recs, population, d, options);
         int[] order = edges.orderByProbability(fitted, population, d);
         int accepted = 0;
+        // links between records that both give a date of birth first; links of a record without one
+        // after, when the groups it could join are formed, so that it joins one only when that group is
+        // clearly more likely than all the others together (see Clusterer#ambiguous)
+        boolean[] sparse = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            sparse[i] = recs[i].dateOfBirthDigits() == null;
+        }
+        int[] deferred = new int[order.length];
+        int deferredCount = 0;
         for (int e : order) {
             double prob = fitted.probability(edges.vsH[e], edges.vsU[e], population, d);
             if (prob < fitted.threshold()) {
                 break;
             }
-            if (clusterer.merge(edges.a[e], edges.b[e])) {
+            if (sparse[edges.a[e]] || sparse[edges.b[e]]) {
+                deferred[deferredCount++] = e;
+            } else if (clusterer.merge(edges.a[e], edges.b[e])) {
+                accepted++;
+            }
+        }
+        Clusterer.Neighbours neighbours = Clusterer.Neighbours.of(edges, sparse, fitted, population, d, n);
+        int ambiguous = 0;
+        for (int k = 0; k < deferredCount; k++) {
+            int e = deferred[k];
+            double prob = fitted.probability(edges.vsH[e], edges.vsU[e], population, d);
+            int x = edges.a[e];
+            int y = edges.b[e];
+            if ((sparse[x] && clusterer.ambiguous(x, y, prob, neighbours))
+                    || (sparse[y] && clusterer.ambiguous(y, x, prob, neighbours))) {
+                ambiguous++;
+                continue;
+            }
+            if (clusterer.merge(x, y)) {
                 accepted++;
             }
         }
         progress.printf(Locale.ROOT, "clustered: %,d links accepted, %,d merges refused (a cross pair clearly"
-                + " different people), %.1f s%n", accepted, clusterer.vetoed, secs(t0));
+                + " different people), %,d links of a record without a date of birth left ambiguous, %.1f s%n",
+                accepted, clusterer.vetoed, ambiguous, secs(t0));
 
         // 7. write
         long written;

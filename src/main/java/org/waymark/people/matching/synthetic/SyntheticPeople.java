@@ -36,8 +36,18 @@ import org.waymark.people.matching.Nicknames;
  */
 public final class SyntheticPeople {
 
-    /** Settings. {@code errorScale} multiplies every error rate (1.0 is the default mix). */
-    public record Config(long seed, int records, double errorScale) {
+    /**
+     * Settings. {@code errorScale} multiplies every error rate (1.0 is the default mix). {@code repeat}
+     * (off by default) draws a population of repeat victims and people known to services over years:
+     * more records per person, most people moving at least once (refuge, new home, another town), more
+     * unrelated people sharing a common name, fewer dates of birth, and some addresses given only as the
+     * town. It is harder than the default mix, and closer to a caseload than to a one-off extract.
+     */
+    public record Config(long seed, int records, double errorScale, boolean repeat) {
+        public Config(long seed, int records, double errorScale) {
+            this(seed, records, errorScale, false);
+        }
+
         public static Config of(long seed, int records) {
             return new Config(seed, records, 1.0);
         }
@@ -79,9 +89,18 @@ public final class SyntheticPeople {
         long seed = 1;
         int records = 100_000;
         double scale = 1.0;
+        boolean repeat = false;
         Path out = Path.of("people.csv");
         Path truth = Path.of("people_truth.csv");
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--repeat")) {
+                repeat = true;
+                i--;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + args[i]);
+            }
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--records" -> records = Integer.parseInt(args[i + 1]);
@@ -91,7 +110,7 @@ public final class SyntheticPeople {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Result r = new SyntheticPeople(new Config(seed, records, scale)).generate(out, truth, System.err);
+        Result r = new SyntheticPeople(new Config(seed, records, scale, repeat)).generate(out, truth, System.err);
         System.err.printf(Locale.ROOT, "generated %,d records of %,d people, %,d true pairs%n", r.records(),
                 r.people(), r.truePairs());
     }
@@ -344,9 +363,9 @@ public final class SyntheticPeople {
             household();
             for (int i = before; i < people.size(); i++) {
                 Person p = people.get(i);
-                if (rnd.nextDouble() < 0.12) {
+                if (rnd.nextDouble() < (config.repeat() ? 0.5 : 0.12)) {
                     p.oldAddress = anyAddress();
-                    if (rnd.nextDouble() < 0.3) {
+                    if (rnd.nextDouble() < (config.repeat() ? 0.5 : 0.3)) {
                         p.otherAddress = anyAddress();
                     }
                 }
@@ -354,7 +373,7 @@ public final class SyntheticPeople {
                 recordsOf.add(new int[] {i, k});
                 planned += k;
             }
-            if (rnd.nextDouble() < 0.02 && people.size() > 10) {
+            if (rnd.nextDouble() < (config.repeat() ? 0.06 : 0.02) && people.size() > 10) {
                 // a namesake: an unrelated person with the same name as someone else
                 Person other = people.get(rnd.nextInt(people.size()));
                 householdNames.clear();
@@ -445,6 +464,10 @@ public final class SyntheticPeople {
 
     private int recordCount() {
         double x = rnd.nextDouble();
+        if (config.repeat()) {
+            // about four records a person
+            x = x < 0.2 ? x * 0.42 / 0.2 : x < 0.85 ? 0.42 + (x - 0.2) * 0.54 / 0.65 : 0.96 + (x - 0.85) * 0.04 / 0.15;
+        }
         if (x < 0.42) {
             return 1;
         }
@@ -536,7 +559,7 @@ public final class SyntheticPeople {
         }
         // date of birth
         String dob = null;
-        if (rnd.nextDouble() < fill[1]) {
+        if (rnd.nextDouble() < fill[1] * (config.repeat() ? 0.95 : 1.0)) {
             dob = dobWithErrors(p.dob);
             if (e > 1 && dob.length() == 10 && dob.charAt(4) == '-' && rnd.nextDouble() < 0.04 * (e - 1)) {
                 int pos = 2 + rnd.nextInt(8);
@@ -553,10 +576,13 @@ public final class SyntheticPeople {
             }
         }
         Address addr = p.address;
-        if (p.oldAddress != null && rnd.nextDouble() < 0.4) {
+        if (p.oldAddress != null && rnd.nextDouble() < (config.repeat() ? 0.5 : 0.4)) {
             addr = p.otherAddress != null && rnd.nextBoolean() ? p.otherAddress : p.oldAddress;
         }
         String address = rnd.nextDouble() < fill[3] ? addressText(addr) : null;
+        if (address != null && config.repeat() && rnd.nextDouble() < 0.03) {
+            address = addr.town; // no fixed abode, or only the town was taken down
+        }
         String postcode = rnd.nextDouble() < fill[4] ? postcodeText(addr.postcode) : null;
         String phone = null;
         if (p.phone != null && rnd.nextDouble() < fill[5]) {

@@ -144,6 +144,54 @@ class BatchLinkerTest {
     }
 
     @Test
+    void keepsApartTwoNamesakesWhoseGroupsEachConfirmAnotherDateOfBirth() throws IOException {
+        // William Williams born 18 December 1991 and Liam Williams born 14 December 1991: each date is
+        // given by more than one record of its group, so the one-digit difference is not a mistyping,
+        // and the sparse c1 (no date of birth) must not chain the two groups together
+        Path csv = dir.resolve("namesakes.csv");
+        Files.writeString(csv, String.join("\n",
+                "id,given_name,middle_names,surname,other_names,date_of_birth,sex,address,postcode,phone,nhs_number,reference",
+                "a1,william,,williams,,1991-12-18,M,\"43 high way, london\",SE9 0ES,07139172375,,",
+                "a2,william,,williams,,1991-12-18,M,\"43 high way, london\",SE9 0ES,,,",
+                "a3,william,,williams,,1991-12-18,M,\"140 orchard close, london\",E18 8PU,07139172375,,",
+                "b1,liam,,williams,,1991-12-14,M,\"37 albert way, london\",N28 8JH,07980131312,,",
+                "b2,liam,,williams,,1991-12-14,M,\"37 albert way, london\",N28 8JH,,,",
+                "b3,william,,williams,,1991-12-14,M,\"37 albert way, london\",,07980131312,,",
+                "c1,william,,williams,,,M,\"43 high way, london\",SE9 0ES,07980131312,,",
+                ""));
+        Path out = dir.resolve("pairs.csv");
+        new BatchLinker().run(List.of(csv), out, progress);
+        Set<String> pairs = keys(readPairs(out));
+        assertThat(pairs).contains("a1,a2", "a1,a3", "b1,b2", "b1,b3");
+        assertThat(pairs).noneMatch(p -> p.contains("a") && p.contains("b"));
+    }
+
+    @Test
+    void aRecordWithoutDateOfBirthJoinsANamesakeOnlyWhenItIsClearlyThatOne() throws IOException {
+        // two Rhys Davies (born 2009 in London, born 1987 in Bristol); d1 has no date of birth but the
+        // London one's address, c1 has neither: c1 is as much one's as the other's, so it joins neither
+        Path csv = dir.resolve("ambiguous.csv");
+        Files.writeString(csv, String.join("\n",
+                "id,given_name,middle_names,surname,other_names,date_of_birth,sex,address,postcode,phone,nhs_number,reference",
+                "a1,rhys,,davies,,2009-07-14,M,\"80 wellford place, london\",SE21 0BZ,07576493097,,",
+                "a2,rhys,,davies,,2009-07-14,M,\"80 wellford place, london\",SE21 0BZ,,,",
+                "a3,rhys,gareth,davies,,2009-07-14,M,\"80 wellford place, london\",SE21 0BZ,07576493097,,",
+                "b1,rhys,,davies,,1987-02-25,M,\"130 larkside grove, bristol\",BS19 0PH,07243077151,,",
+                "b2,rhys,,davies,,1987-02-25,M,\"130 larkside grove, bristol\",BS19 0PH,,,",
+                "b3,rhys,dafydd,davies,,1987-02-25,M,\"130 larkside grove, bristol\",BS19 0PH,07243077151,,",
+                "c1,rhys,,davies,,,M,\"170 high lane, london\",E10 8BA,,,",
+                "d1,rhys,,davies,,,M,\"80 wellford place, london\",SE21 0BZ,,,",
+                ""));
+        Path out = dir.resolve("pairs.csv");
+        new BatchLinker().run(List.of(csv), out, progress);
+        Set<String> pairs = keys(readPairs(out));
+        assertThat(pairs).contains("a1,a2", "a1,d1", "b1,b2");
+        assertThat(pairs).noneMatch(p -> p.contains("c1"));
+        assertThat(pairs).noneMatch(p -> p.contains("a") && p.contains("b"));
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("left ambiguous");
+    }
+
+    @Test
     void writesIdsThatNeedQuotingAsValidCsv() throws IOException {
         Path csv = dir.resolve("ids.csv");
         Files.writeString(csv, String.join("\n",

@@ -34,6 +34,18 @@ class SyntheticPeopleTest {
     }
 
     @Test
+    void theRepeatPopulationHasMoreRecordsPerPersonAndSomeTownOnlyAddresses() throws IOException {
+        SyntheticPeople.Result plain = new SyntheticPeople(SyntheticPeople.Config.of(5, 5000))
+                .generate(dir.resolve("plain.csv"), dir.resolve("plain_t.csv"), quiet);
+        SyntheticPeople.Result repeat = new SyntheticPeople(new SyntheticPeople.Config(5, 5000, 1.0, true))
+                .generate(dir.resolve("repeat.csv"), dir.resolve("repeat_t.csv"), quiet);
+        assertThat(repeat.records()).isEqualTo(5000);
+        assertThat((double) repeat.records() / repeat.people())
+                .isGreaterThan(1.3 * plain.records() / plain.people());
+        assertThat(Files.readString(dir.resolve("repeat.csv"))).containsPattern(",(?i)london,[A-Za-z]");
+    }
+
+    @Test
     void writesTheRequestedNumberOfRecordsAndATruthOfKnownIds() throws IOException {
         SyntheticPeople.Result r = new SyntheticPeople(SyntheticPeople.Config.of(1, 5000))
                 .generate(dir.resolve("p.csv"), dir.resolve("t.csv"), quiet);
