@@ -309,6 +309,38 @@ class CaseAccessTests {
     }
 
     @Test
+    void whomSheLivesWithHerNewNameAndAgenciesReferencesNeverReachThePerpetratorSide() throws Exception {
+        Family f = policeCase();
+        post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", share("Fresh Start Perpetrator Programme",
+                "PERSON_CAUSING_HARM", "NOT_SOUGHT", "PREVENTION_OF_CRIME")).andExpect(status().isCreated());
+        String sisterName = "Zq" + unique();
+        UUID sister = person("demo.police", "{\"givenName\":\"Rhian\",\"familyName\":\"" + sisterName + "\"}");
+        post("demo.police", "/api/v1/people/" + f.victim() + "/household", "{\"otherPersonId\":\"" + sister + "\"}")
+                .andExpect(status().isCreated());
+        String newName = "Zq" + unique();
+        post("demo.police", "/api/v1/people/" + f.victim() + "/other-names",
+                "{\"kind\":\"ALIAS\",\"givenName\":\"Mia\",\"familyName\":\"" + newName + "\"}").andExpect(status().isCreated());
+        post("demo.police", "/api/v1/people/" + f.victim() + "/references", "{\"reference\":\"HSG-" + newName + "\"}")
+                .andExpect(status().isCreated());
+        // Her own side sees them.
+        read("demo.police", "/api/v1/people/" + f.victim() + "/household").andExpect(jsonPath("$", hasSize(1)));
+        read("demo.police", "/api/v1/people/" + f.victim()).andExpect(jsonPath("$.aliases", hasSize(1)));
+
+        read("demo.dvpp", "/api/v1/people/" + f.victim() + "/household").andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(0)));
+        read("demo.dvpp", "/api/v1/people/" + f.victim() + "/references").andExpect(jsonPath("$", hasSize(0)));
+        read("demo.dvpp", "/api/v1/people/" + f.victim() + "/other-names").andExpect(jsonPath("$[?(@.kind == 'ALIAS')]", hasSize(0)));
+        List<String> outputs = new java.util.ArrayList<>();
+        for (String path : List.of("/api/v1/people/" + f.victim(), "/api/v1/people/" + f.victim() + "/family-timeline",
+                "/api/v1/people/" + f.victim() + "/family-chronology")) {
+            outputs.add(read("demo.dvpp", path).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        }
+        outputs.add(mvc.perform(get("/people/" + f.victim()).session(org.waymark.SignedIn.as(mvc, "demo.dvpp")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(String.join("\n", outputs)).doesNotContain(sisterName).doesNotContain(newName)
+                .doesNotContain(sister.toString());
+    }
+
+    @Test
     void restrictedValuesNeverReachThePerpetratorSideInAnyOutput() throws Exception {
         Family f = policeCase();
         post("demo.police", "/api/v1/cases/" + f.caseId() + "/share-decisions", share("Fresh Start Perpetrator Programme",
