@@ -144,6 +144,92 @@ public class MaracMeetings {
         return id;
     }
 
+    /** When an area meets and how many cases a meeting takes: what a coordinator changes as the MARAC changes. */
+    public record MeetingSchedule(String areaName, Integer meetingWeekday, LocalTime meetingTime, Integer intervalWeeks,
+                                  LocalDate anchorDate, Integer caseLimit, Integer noticeWorkingDays,
+                                  Integer agendaWorkingDays) {
+    }
+
+    /** The area's schedule and its version, for its coordinator or an administrator. */
+    @Transactional
+    public org.waymark.people.People.Versioned<MeetingSchedule> schedule(UUID areaId) {
+        Actor actor = access.practitionerOrAdmin("READ_MARAC_SCHEDULE", AREA, areaId);
+        requireCoordinatorOf(actor, areaId, "READ_MARAC_SCHEDULE");
+        return jdbc.sql("select * from marac_area where id = ?").param(areaId).query((rs, n) ->
+                new org.waymark.people.People.Versioned<>(new MeetingSchedule(rs.getString("name"), rs.getInt("meeting_weekday"),
+                        rs.getTime("meeting_time").toLocalTime(), rs.getInt("interval_weeks"),
+                        rs.getDate("anchor_date").toLocalDate(), rs.getInt("case_limit"), rs.getInt("notice_working_days"),
+                        rs.getInt("agenda_working_days")), rs.getInt("version"))).single();
+    }
+
+    /**
+     * Changes when the area meets, if it is still at the version the caller read. Meetings already arranged keep
+     * their date and cases; referrals listed from now on follow the new pattern.
+     */
+    @Transactional
+    public int changeSchedule(UUID areaId, MeetingSchedule s, int expectedVersion) {
+        Actor actor = access.practitionerOrAdmin("CHANGE_MARAC_SCHEDULE", AREA, areaId);
+        requireCoordinatorOf(actor, areaId, "CHANGE_MARAC_SCHEDULE");
+        List<FieldError> errors = new ArrayList<>();
+        required(errors, "meetingWeekday", s.meetingWeekday(), 1, 5, "Meetings are on a weekday (1 Monday to 5 Friday)");
+        if (s.meetingTime() == null || s.meetingTime().getHour() < 7 || s.meetingTime().getHour() > 19) {
+            errors.add(new FieldError("meetingTime", "Enter a meeting time between 07:00 and 19:59"));
+        }
+        required(errors, "intervalWeeks", s.intervalWeeks(), 1, 8, "Meet every 1 to 8 weeks");
+        if (s.anchorDate() == null || s.anchorDate().getYear() < 2000 || s.anchorDate().getYear() > 2100) {
+            errors.add(new FieldError("anchorDate", "Enter the date of one meeting on the pattern"));
+        } else if (s.meetingWeekday() != null && s.anchorDate().getDayOfWeek().getValue() != s.meetingWeekday()) {
+            errors.add(new FieldError("anchorDate", "The date of one meeting must fall on the meeting weekday"));
+        }
+        required(errors, "caseLimit", s.caseLimit(), 1, 200, "The case limit is 1 to 200");
+        required(errors, "noticeWorkingDays", s.noticeWorkingDays(), 0, 30, "Notice is 0 to 30 working days");
+        required(errors, "agendaWorkingDays", s.agendaWorkingDays(), 0, 30, "The agenda goes 0 to 30 working days before");
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        int updated = jdbc.sql("""
+                update marac_area set meeting_weekday = ?, meeting_time = ?, interval_weeks = ?, anchor_date = ?,
+                       case_limit = ?, notice_working_days = ?, agenda_working_days = ?, version = version + 1
+                 where id = ? and version = ?""")
+                .params(s.meetingWeekday(), java.sql.Time.valueOf(s.meetingTime()), s.intervalWeeks(),
+                        java.sql.Date.valueOf(s.anchorDate()), s.caseLimit(), s.noticeWorkingDays(), s.agendaWorkingDays(),
+                        areaId, expectedVersion).update();
+        if (updated == 0) {
+            throw new ConflictException("This area was changed by someone else since you read it. Nothing was saved.");
+        }
+        audit.record(AuditEntry.allowed("CHANGE_MARAC_SCHEDULE", AREA, areaId));
+        return expectedVersion + 1;
+    }
+
+    /** The areas the caller coordinates (all of them for an administrator), by name. */
+    @Transactional(readOnly = true)
+    public List<MaracReferrals.Area> coordinatedAreas() {
+        Actor actor = access.practitionerOrAdmin("LIST_MARAC_AREAS", AREA, null);
+        if (!actor.hasRole("ADMIN") && !actor.hasRole("MARAC_COORDINATOR")) {
+            return List.of();
+        }
+        return jdbc.sql("select id, name from marac_area where :admin or coordination_agency_id = :agency order by name")
+                .param("admin", actor.hasRole("ADMIN")).param("agency", actor.agencyId())
+                .query((rs, n) -> new MaracReferrals.Area(rs.getObject(1, UUID.class), rs.getString(2), true)).list();
+    }
+
+    /** The area's coordinator (a MARAC coordinator at its coordination agency) or an administrator; else 404. */
+    private void requireCoordinatorOf(Actor actor, UUID areaId, String action) {
+        UUID coordination = areaId == null ? null : jdbc.sql("select coordination_agency_id from marac_area where id = ?")
+                .param(areaId).query(UUID.class).optional().orElse(null);
+        if (coordination == null || !(actor.hasRole("ADMIN")
+                || (actor.hasRole("MARAC_COORDINATOR") && actor.agencyId().equals(coordination)))) {
+            audit.recordIndependently(AuditEntry.refused(action, AREA, areaId, "not the area's coordinator"));
+            throw new NotFoundException("Area");
+        }
+    }
+
+    private static void required(List<FieldError> errors, String field, Integer value, int min, int max, String message) {
+        if (value == null || value < min || value > max) {
+            errors.add(new FieldError(field, message));
+        }
+    }
+
     /** A meeting date the area will not meet on (a cancelled meeting); cases go to the next one with room. */
     @Transactional
     public void cancelDate(UUID areaId, LocalDate date) {

@@ -84,6 +84,46 @@ class MaracMeetingTests {
     }
 
     @Test
+    void theCoordinatorMovesTheMeetingDayAndLaterCasesAreListedOnTheNewDay() throws Exception {
+        UUID area = area(3, 20);
+        String path = "/api/v1/marac/areas/" + area + "/schedule";
+        var read = mvc.perform(get(path).with(httpBasic("demo.marac", "demo"))).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat((Integer) JsonPath.read(read.getContentAsString(), "$.meetingWeekday")).isEqualTo(3);
+        String etag = read.getHeader("ETag");
+        mvc.perform(get(path).with(httpBasic("demo.police", "demo"))).andExpect(status().isNotFound());
+
+        String thursdays = """
+                {"meetingWeekday":4,"meetingTime":"13:30","intervalWeeks":1,"anchorDate":"%s","caseLimit":20,
+                 "noticeWorkingDays":5,"agendaWorkingDays":5}""";
+        var put = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path).contentType("application/json");
+        mvc.perform(put.content(thursdays.formatted("2026-01-08")).with(httpBasic("demo.marac", "demo")))
+                .andExpect(status().is(428));
+        // The date of one meeting must be on the meeting day; refused, nothing changed.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path).contentType("application/json")
+                        .header("If-Match", etag).content(thursdays.formatted("2026-01-07")).with(httpBasic("demo.marac", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("anchorDate"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path).contentType("application/json")
+                        .header("If-Match", etag).content(thursdays.formatted("2026-01-08")).with(httpBasic("demo.police", "demo")))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select meeting_weekday from marac_area where id = ?").param(area).query(Integer.class).single())
+                .isEqualTo(3);
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path).contentType("application/json")
+                        .header("If-Match", etag).content(thursdays.formatted("2026-01-08")).with(httpBasic("demo.marac", "demo")))
+                .andExpect(status().isNoContent());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path).contentType("application/json")
+                        .header("If-Match", etag).content(thursdays.formatted("2026-01-08")).with(httpBasic("demo.marac", "demo")))
+                .andExpect(status().isPreconditionFailed());
+
+        UUID referral = acceptedReferral(area, null);
+        assertThat(meetingDate(referral).getDayOfWeek()).isEqualTo(DayOfWeek.THURSDAY);
+        assertThat(jdbc.sql("select to_char(m.starts_at at time zone 'Europe/London', 'HH24:MI') from marac_referral r"
+                + " join marac_meeting m on m.id = r.meeting_id where r.id = ?").param(referral).query(String.class).single())
+                .isEqualTo("13:30");
+    }
+
+    @Test
     void eachAcceptedCaseIsListedAtTheNextMeetingWithRoomSkippingCancelledDates() throws Exception {
         UUID area = area(3, 1);
         List<LocalDate> wednesdays = eligibleWednesdays(3);

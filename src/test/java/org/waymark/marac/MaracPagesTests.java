@@ -45,6 +45,37 @@ class MaracPagesTests {
     }
 
     @Test
+    void theCoordinatorChangesTheScheduleOnAPageWithAnErrorSummaryForABadTime() throws Exception {
+        MockHttpSession coordinator = SignedIn.as(mvc, "demo.marac");
+        UUID area = marac.demoArea();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/marac").session(coordinator))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("/marac/areas/" + area + "/schedule")));
+        String form = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/marac/areas/" + area + "/schedule").session(coordinator))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("Meeting schedule");
+        int version = jdbc.sql("select version from marac_area where id = ?").param(area).query(Integer.class).single();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/marac/areas/" + area + "/schedule").session(coordinator)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("version", Integer.toString(version)).param("meetingWeekday", "2").param("meetingTime", "25:99")
+                        .param("intervalWeeks", "1").param("anchorDate-day", "6").param("anchorDate-month", "1")
+                        .param("anchorDate-year", "2026").param("caseLimit", "20").param("noticeWorkingDays", "5")
+                        .param("agendaWorkingDays", "5"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("govuk-error-summary").contains("Enter the time like 10:00");
+        assertThat(jdbc.sql("select version from marac_area where id = ?").param(area).query(Integer.class).single())
+                .isEqualTo(version);
+        // Another agency's user cannot even open it.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/marac/areas/" + area + "/schedule").session(SignedIn.as(mvc, "demo.police")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+    }
+
+    @Test
     void theFormRefusesAVictimUnder16WithAnErrorSummaryPointingToTheChildrensPathway() throws Exception {
         MockHttpSession police = SignedIn.as(mvc, "demo.police");
         UUID victim = marac.person("demo.police", "Zoe", MaracSupport.unique(), LocalDate.now().minusYears(14));

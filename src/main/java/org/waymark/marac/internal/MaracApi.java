@@ -87,6 +87,38 @@ class MaracApi {
         return ResponseEntity.status(201).body(Map.of("areaId", id));
     }
 
+    @GetMapping("/api/v1/marac/areas/{areaId}/schedule")
+    @Operation(summary = "When the area meets (its coordinator or an administrator). The ETag is the version to send"
+            + " back in If-Match when changing it")
+    ResponseEntity<MaracMeetings.MeetingSchedule> schedule(@PathVariable UUID areaId) {
+        var schedule = meetings.schedule(areaId);
+        return ResponseEntity.ok().eTag("\"" + schedule.version() + "\"").body(schedule.value());
+    }
+
+    @PutMapping("/api/v1/marac/areas/{areaId}/schedule")
+    @Operation(summary = "Change when the area meets: weekday 1-5, time, every N weeks, the date of one meeting on the"
+            + " pattern, case limit, notice and agenda working days, all required. Meetings already arranged keep their"
+            + " date. Requires If-Match with the ETag read: 428 without it, 412 if it changed meanwhile",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = MaracMeetings.MeetingSchedule.class))))
+    ResponseEntity<?> changeSchedule(@PathVariable UUID areaId,
+                                     @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                     @RequestBody JsonNode body) {
+        if (ifMatch == null || !ifMatch.trim().matches("(W/)?\"?\\d{1,9}\"?")) {
+            return ResponseEntity.status(428).body(org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag from GET /api/v1/marac/areas/{areaId}/schedule."));
+        }
+        MaracMeetings.MeetingSchedule request = bind(body, MaracMeetings.MeetingSchedule.class);
+        try {
+            int version = meetings.changeSchedule(areaId, request, Integer.parseInt(ifMatch.replaceAll("\\D", "")));
+            return ResponseEntity.noContent().eTag("\"" + version + "\"").build();
+        } catch (org.waymark.platform.ConflictException e) {
+            return ResponseEntity.status(412).body(org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.PRECONDITION_FAILED, e.getMessage()));
+        }
+    }
+
     @PostMapping("/api/v1/marac/areas/{areaId}/cancelled-dates")
     @Operation(summary = "Cancel a meeting date: cases go to the next meeting with room",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(

@@ -71,9 +71,79 @@ class MaracPages {
         model.addAttribute("overdue", meetings.overdueActions());
         model.addAttribute("actions", meetings.myActions());
         model.addAttribute("idvaCases", referrals.myIdvaCases());
+        model.addAttribute("coordinatedAreas", meetings.coordinatedAreas());
         model.addAttribute("researchDue", upcoming.stream().filter(MaracMeetings.MeetingSummary::agendaCirculated)
                 .filter(m -> m.status().equals("SCHEDULED")).toList());
         return "marac/dashboard";
+    }
+
+    // ---- an area's meeting schedule -----------------------------------------------------------------
+
+    static final List<String> WEEKDAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday");
+
+    @GetMapping("/marac/areas/{areaId}/schedule")
+    String scheduleForm(@PathVariable UUID areaId, Model model) {
+        var schedule = meetings.schedule(areaId);
+        var s = schedule.value();
+        LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        values.add("meetingWeekday", s.meetingWeekday().toString());
+        values.add("meetingTime", s.meetingTime().toString());
+        values.add("intervalWeeks", s.intervalWeeks().toString());
+        values.add("anchorDate-day", Integer.toString(s.anchorDate().getDayOfMonth()));
+        values.add("anchorDate-month", Integer.toString(s.anchorDate().getMonthValue()));
+        values.add("anchorDate-year", Integer.toString(s.anchorDate().getYear()));
+        values.add("caseLimit", s.caseLimit().toString());
+        values.add("noticeWorkingDays", s.noticeWorkingDays().toString());
+        values.add("agendaWorkingDays", s.agendaWorkingDays().toString());
+        values.add("version", Integer.toString(schedule.version()));
+        return schedulePage(model, areaId, s.areaName(), values, List.of());
+    }
+
+    @PostMapping("/marac/areas/{areaId}/schedule")
+    String changeSchedule(@PathVariable UUID areaId, @RequestParam MultiValueMap<String, String> form, Model model,
+                          RedirectAttributes redirect) {
+        String areaName = meetings.schedule(areaId).value().areaName();
+        FormReader in = new FormReader(form);
+        Integer weekday = in.number("meetingWeekday", 1, 5, "The meeting weekday");
+        java.time.LocalTime time = null;
+        String timeText = in.text("meetingTime");
+        try {
+            time = timeText == null ? null : java.time.LocalTime.parse(timeText.length() == 4 ? "0" + timeText : timeText);
+        } catch (DateTimeParseException e) {
+            in.errors.add(new FieldError("meetingTime", "Enter the time like 10:00"));
+        }
+        Integer interval = in.number("intervalWeeks", 1, 8, "Every how many weeks");
+        LocalDate anchor = in.date("anchorDate", "The date of one meeting", LocalDate.of(2100, 12, 31));
+        Integer limit = in.number("caseLimit", 1, 200, "The case limit");
+        Integer notice = in.number("noticeWorkingDays", 0, 30, "Notice");
+        Integer agenda = in.number("agendaWorkingDays", 0, 30, "The agenda's working days");
+        int version = in.version();
+        try {
+            if (!in.errors.isEmpty()) {
+                throw new InvalidRequestException(in.errors);
+            }
+            meetings.changeSchedule(areaId, new MaracMeetings.MeetingSchedule(areaName, weekday, time, interval, anchor,
+                    limit, notice, agenda), version);
+        } catch (InvalidRequestException e) {
+            return schedulePage(model, areaId, areaName, form, e.errors().stream()
+                    .map(err -> err.field().equals("anchorDate") ? new FieldError("anchorDate-day", err.message()) : err)
+                    .toList());
+        } catch (ConflictException e) {
+            return schedulePage(model, areaId, areaName, form, List.of(new FieldError("meetingWeekday", e.getMessage())));
+        }
+        redirect.addFlashAttribute("success", "Meeting schedule of " + areaName + " changed");
+        return "redirect:/marac";
+    }
+
+    private String schedulePage(Model model, UUID areaId, String areaName, MultiValueMap<String, String> values,
+                                List<FieldError> errors) {
+        model.addAttribute("areaId", areaId);
+        model.addAttribute("areaName", areaName);
+        model.addAttribute("weekdays", WEEKDAYS);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldErrors", fieldErrors(errors));
+        return "marac/schedule";
     }
 
     // ---- referral ----------------------------------------------------------------------------------
