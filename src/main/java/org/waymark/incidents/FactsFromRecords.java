@@ -28,10 +28,17 @@ public final class FactsFromRecords {
     /**
      * An incident in which the person caused harm: the victim's same-person group, and the group of
      * victims connected to that one (related to each other), which count as one for "serial".
+     * {@code familyNotPartner}: the records show the victim as the person's family (a parent, child,
+     * sibling, other family member or someone they care for) and never as a partner, so not an intimate
+     * partner; such harm counts towards neither definition.
      */
-    public record AsPersonCausingHarm(UUID incidentId, UUID victimGroup, UUID connectedGroup) {
+    public record AsPersonCausingHarm(UUID incidentId, UUID victimGroup, UUID connectedGroup, boolean familyNotPartner) {
+        public AsPersonCausingHarm(UUID incidentId, UUID victimGroup, UUID connectedGroup) {
+            this(incidentId, victimGroup, connectedGroup, false);
+        }
+
         public AsPersonCausingHarm(UUID incidentId, UUID victimGroup) {
-            this(incidentId, victimGroup, victimGroup);
+            this(incidentId, victimGroup, victimGroup, false);
         }
     }
 
@@ -97,11 +104,16 @@ public final class FactsFromRecords {
         }
         boolean escalating = (recentHalf >= 2 && recentHalf > earlierHalf) || seriousAfterLesser;
 
-        // Repeat (DDSCP): two or more incidents against the same victim. Serial (DDSCP): unconnected victims, so
-        // two victims count only if they were harmed in different incidents and are not related to each other.
+        // Repeat (DDSCP): two or more incidents against an intimate partner. Serial (DDSCP): two or more
+        // unconnected victims who are or were intimate partners, so two victims count only if they were harmed
+        // in different incidents and are not related to each other. A victim the records show only as family
+        // is not an intimate partner; one with no recorded relationship is taken as one (a DVA incident).
         Map<UUID, Set<UUID>> incidentsPerVictim = new HashMap<>();
         Map<UUID, Set<UUID>> incidentsPerConnected = new HashMap<>();
         for (AsPersonCausingHarm harm : asPersonCausingHarm) {
+            if (harm.familyNotPartner()) {
+                continue;
+            }
             incidentsPerVictim.computeIfAbsent(harm.victimGroup(), k -> new java.util.HashSet<>()).add(harm.incidentId());
             incidentsPerConnected.computeIfAbsent(harm.connectedGroup(), k -> new java.util.HashSet<>()).add(harm.incidentId());
         }

@@ -329,9 +329,11 @@ public class Incidents implements Resealable {
         Map<UUID, UUID> groups = people.samePersonGroups(harm.stream().map(h -> h[1]).toList());
         // Victims who are related to one another (a mother and her daughter) are connected, not separate victims.
         Map<UUID, UUID> connected = connectedVictims(groups);
+        Set<UUID> familyOnly = familyNotPartner(ids, groups);
         List<FactsFromRecords.AsPersonCausingHarm> asHarm = harm.stream()
                 .map(h -> new FactsFromRecords.AsPersonCausingHarm(h[0], groups.get(h[1]),
-                        connected.getOrDefault(groups.get(h[1]), groups.get(h[1])))).distinct().toList();
+                        connected.getOrDefault(groups.get(h[1]), groups.get(h[1])), familyOnly.contains(groups.get(h[1]))))
+                .distinct().toList();
         DerivedFacts facts = FactsFromRecords.derive(asVictim, asHarm, asOf == null ? LocalDate.now(clock) : asOf);
         audit.record(AuditEntry.allowed("READ_DERIVED_FACTS", "PERSON", personId));
         return facts;
@@ -345,6 +347,34 @@ public class Incidents implements Resealable {
                 select count(*) from incident i join incident_person ip on ip.incident_id = i.id
                  where ip.person_id = any(?) and ip.role = 'VICTIM' and i.occurred_on = ?""")
                 .params(ids.toArray(UUID[]::new), Date.valueOf(day)).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The victim groups the records show as the person's family and never as a partner (current or ended
+     * relationships, in either direction, between any of the person's records and any of the victim's).
+     */
+    private Set<UUID> familyNotPartner(List<UUID> personRecords, Map<UUID, UUID> victimGroups) {
+        if (victimGroups.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, Set<String>> kinds = new java.util.HashMap<>();
+        UUID[] mine = personRecords.toArray(UUID[]::new);
+        UUID[] victims = victimGroups.keySet().toArray(UUID[]::new);
+        jdbc.sql("""
+                        select case when person_id = any(:mine) then related_person_id else person_id end as victim, kind
+                          from person_relationship
+                         where (person_id = any(:mine) and related_person_id = any(:victims))
+                            or (related_person_id = any(:mine) and person_id = any(:victims))""")
+                .param("mine", mine).param("victims", victims)
+                .query((rs, n) -> kinds.computeIfAbsent(victimGroups.get(rs.getObject("victim", UUID.class)),
+                        k -> new java.util.HashSet<>()).add(rs.getString("kind"))).list();
+        Set<UUID> familyOnly = new java.util.HashSet<>();
+        kinds.forEach((group, recorded) -> {
+            if (recorded.stream().noneMatch(k -> k.equals("CURRENT_PARTNER") || k.equals("FORMER_PARTNER"))) {
+                familyOnly.add(group);
+            }
+        });
+        return familyOnly;
     }
 
     /** Maps each victim group to the group of any victim it is related to, so related victims count once. */

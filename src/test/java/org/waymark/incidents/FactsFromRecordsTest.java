@@ -85,6 +85,25 @@ class FactsFromRecordsTest {
     }
 
     @Test
+    void harmToHisMotherIsNotHarmToAnIntimatePartnerSoCountsTowardsNeitherDefinition() {
+        UUID mother = UUID.randomUUID();
+        UUID exPartner = UUID.randomUUID();
+        DerivedFacts facts = FactsFromRecords.derive(List.of(), List.of(
+                new FactsFromRecords.AsPersonCausingHarm(UUID.randomUUID(), mother, mother, true),
+                new FactsFromRecords.AsPersonCausingHarm(UUID.randomUUID(), mother, mother, true),
+                new FactsFromRecords.AsPersonCausingHarm(UUID.randomUUID(), exPartner, exPartner, false)), TODAY);
+        assertThat(facts.repeatPerpetrator()).as("two incidents, but against his mother").isFalse();
+        assertThat(facts.serialPerpetrator()).as("one intimate partner victim").isFalse();
+
+        UUID secondPartner = UUID.randomUUID();
+        DerivedFacts withSecond = FactsFromRecords.derive(List.of(), List.of(
+                new FactsFromRecords.AsPersonCausingHarm(UUID.randomUUID(), mother, mother, true),
+                new FactsFromRecords.AsPersonCausingHarm(UUID.randomUUID(), exPartner, exPartner, false),
+                new FactsFromRecords.AsPersonCausingHarm(UUID.randomUUID(), secondPartner, secondPartner, false)), TODAY);
+        assertThat(withSecond.serialPerpetrator()).isTrue();
+    }
+
+    @Test
     void oneIncidentIsNeitherRepeatNorSerial() {
         DerivedFacts facts = FactsFromRecords.derive(List.of(), List.of(
                 new FactsFromRecords.AsPersonCausingHarm(UUID.randomUUID(), UUID.randomUUID())), TODAY);
