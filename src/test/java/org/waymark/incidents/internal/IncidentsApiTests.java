@@ -109,6 +109,28 @@ class IncidentsApiTests {
     }
 
     @Test
+    void harmToHisMotherTwiceIsNotRepeatButAnExPartnerAndANewPartnerMakeHimSerial() throws Exception {
+        UUID harm = person("demo.police", "Wayne");
+        UUID mother = person("demo.police", "Jean");
+        post("demo.police", "/api/v1/people/" + harm + "/relationships",
+                "{\"relatedPersonId\":\"" + mother + "\",\"kind\":\"PARENT\"}").andExpect(status().isCreated());
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        incident("demo.police", mother, harm, today.minusMonths(3), "POLICE_CALL_OUT", "mother one");
+        incident("demo.police", mother, harm, today.minusMonths(2), "POLICE_CALL_OUT", "mother two");
+        UUID ex = person("demo.police", "Lisa");
+        post("demo.police", "/api/v1/people/" + harm + "/relationships",
+                "{\"relatedPersonId\":\"" + ex + "\",\"kind\":\"FORMER_PARTNER\"}").andExpect(status().isCreated());
+        incident("demo.police", ex, harm, today.minusMonths(1), "POLICE_CALL_OUT", "ex");
+        mvc.perform(get("/api/v1/people/" + harm + "/facts").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$.repeatPerpetrator").value(false))
+                .andExpect(jsonPath("$.serialPerpetrator").value(false));
+        // A new partner, with no relationship recorded yet: a DVA victim is taken as an intimate partner.
+        incident("demo.police", person("demo.police", "Nina"), harm, today.minusDays(2), "POLICE_CALL_OUT", "new");
+        mvc.perform(get("/api/v1/people/" + harm + "/facts").with(httpBasic("demo.police", "demo")))
+                .andExpect(jsonPath("$.serialPerpetrator").value(true));
+    }
+
+    @Test
     void twoRecordsOfTheSameVictimAreOneVictimNotTwo() throws Exception {
         UUID harm = person("demo.police", "Dean");
         UUID victim = person("demo.police", "Cara");
