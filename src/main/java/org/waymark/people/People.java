@@ -963,7 +963,7 @@ public class People {
      * The person and their family: one relationship away, and everyone who lives or lived in a household
      * with them, each with their linked records.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<UUID> family(UUID id) {
         List<UUID> members = new ArrayList<>(samePerson(id));
         java.util.Set<UUID> close = new java.util.LinkedHashSet<>();
@@ -1103,15 +1103,17 @@ public class People {
     }
 
     /** Previous names and aliases; the perpetrator side sees previous names only (an alias can help find her). */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<OtherName> otherNames(UUID id) {
         Actor actor = requirePractitioner("READ_PERSON");
         load(id, actor);
         boolean perpetratorSide = needToKnow.person(actor, id).perpetratorSide();
-        return jdbc.sql("select id, kind, given_name, family_name from person_other_name where person_id = ? order by kind, family_name")
+        List<OtherName> names = jdbc.sql("select id, kind, given_name, family_name from person_other_name where person_id = ? order by kind, family_name")
                 .param(id).query((rs, n) -> new OtherName(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getString("given_name"), rs.getString("family_name"))).list().stream()
                 .filter(n -> !perpetratorSide || n.kind().equals("PREVIOUS")).toList();
+        audit.record(AuditEntry.allowed("READ_PERSON_OTHER_NAMES", OBJECT, id));
+        return names;
     }
 
     /**
@@ -1160,11 +1162,12 @@ public class People {
      * says nothing sensitive (a refuge or an IDVA service's reference says where she has turned), and never
      * to the perpetrator side (a housing provider's reference can say where she lives now).
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<AgencyReference> references(UUID id) {
         Actor actor = requirePractitioner("READ_PERSON");
         load(id, actor);
         boolean perpetratorSide = needToKnow.person(actor, id).perpetratorSide();
+        audit.record(AuditEntry.allowed("READ_PERSON_REFERENCES", OBJECT, id));
         return jdbc.sql("""
                         select r.id, r.reference, r.agency_id, a.name, a.type from person_reference r
                           join agency a on a.id = r.agency_id where r.person_id = ? order by r.recorded_at""")
@@ -1228,13 +1231,14 @@ public class People {
      * The people who live, or lived, with this person, as far as the caller may see them. Never to the perpetrator
      * side: whom she lives with now says where she is.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<HouseholdMember> household(UUID id) {
         Actor actor = requirePractitioner("READ_PERSON");
         load(id, actor);
         if (needToKnow.person(actor, id).perpetratorSide()) {
             return List.of();
         }
+        audit.record(AuditEntry.allowed("READ_PERSON_HOUSEHOLD", OBJECT, id));
         return jdbc.sql("""
                         select m.household_id, m.person_id, m.from_date, m.to_date, p.given_name, p.family_name
                           from household_member m join person p on p.id = m.person_id
