@@ -385,6 +385,14 @@ class ApiFuzzTests {
         String socialCare = jdbc.sql("select id from agency where name = 'Wrekin Vale Children''s Social Care'")
                 .query(String.class).single();
         String midwifery = jdbc.sql("select id from agency where name = 'Wrekin Vale Midwifery'").query(String.class).single();
+        // The person record's other names, references and household, on the fuzzer's own victim.
+        String lodger = created("/api/v1/people", "{\"givenName\":\"Fuzz\",\"familyName\":\"Lodger\"}");
+        fixtures.put("POST /api/v1/people/{id}/other-names", new Fixture("demo.police",
+                "{\"kind\":\"ALIAS\",\"givenName\":\"Fuzzy\",\"familyName\":\"Alias\"}", Map.of("id", victim)));
+        fixtures.put("POST /api/v1/people/{id}/references", new Fixture("demo.police",
+                "{\"reference\":\"FUZZ/1\"}", Map.of("id", victim)));
+        fixtures.put("POST /api/v1/people/{id}/household", new Fixture("demo.police",
+                "{\"otherPersonId\":\"" + lodger + "\",\"from\":\"2025-01-01\"}", Map.of("id", victim)));
         fixtures.put("POST /api/v1/children/notifications", new Fixture("demo.police",
                 notificationJson.formatted(created("/api/v1/incidents", incidentJson), baby, pupil, school), Map.of()));
         fixtures.put("POST /api/v1/mash/triage/{id}/information", new Fixture("demo.mash",
