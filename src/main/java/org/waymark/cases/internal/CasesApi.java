@@ -9,8 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +21,7 @@ import org.waymark.cases.CaseSummary;
 import org.waymark.cases.CaseView;
 import org.waymark.cases.Cases;
 import org.waymark.cases.SharingRequest;
-import org.waymark.platform.ConflictException;
+import org.waymark.platform.IfMatch;
 import org.waymark.platform.InvalidRequestException;
 import org.waymark.platform.StrictJsonBinding;
 import tools.jackson.databind.JsonNode;
@@ -118,18 +116,10 @@ class CasesApi {
                     content = @Content(schema = @Schema(implementation = Closure.class))))
     ResponseEntity<?> close(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                             @RequestBody JsonNode body) {
-        if (ifMatch == null || !ifMatch.trim().matches("(W/)?\"?\\d{1,9}\"?")) {
-            return ResponseEntity.status(428).body(ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag from GET /api/v1/cases/{id}, so a change cannot overwrite someone else's."));
-        }
-        Closure request = bind(body, Closure.class);
-        try {
-            cases.close(id, request.reason(), Integer.parseInt(ifMatch.replaceAll("\\D", "")));
+        return IfMatch.apply(ifMatch, "GET /api/v1/cases/{id}", version -> {
+            cases.close(id, bind(body, Closure.class).reason(), version);
             return ResponseEntity.noContent().build();
-        } catch (ConflictException e) {
-            return ResponseEntity.status(412).body(ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
-                    e.getMessage()));
-        }
+        });
     }
 
     @PutMapping("/api/v1/cases/{id}/lead-agency")
@@ -139,18 +129,10 @@ class CasesApi {
                     content = @Content(schema = @Schema(implementation = LeadAgency.class))))
     ResponseEntity<?> lead(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                            @RequestBody JsonNode body) {
-        if (ifMatch == null || !ifMatch.trim().matches("(W/)?\"?\\d{1,9}\"?")) {
-            return ResponseEntity.status(428).body(ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag from GET /api/v1/cases/{id}, so a change cannot overwrite someone else's."));
-        }
-        LeadAgency request = bind(body, LeadAgency.class);
-        try {
-            cases.changeLeadAgency(id, request.leadAgencyId(), Integer.parseInt(ifMatch.replaceAll("\\D", "")));
+        return IfMatch.apply(ifMatch, "GET /api/v1/cases/{id}", version -> {
+            cases.changeLeadAgency(id, bind(body, LeadAgency.class).leadAgencyId(), version);
             return ResponseEntity.noContent().build();
-        } catch (ConflictException e) {
-            return ResponseEntity.status(412).body(ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
-                    e.getMessage()));
-        }
+        });
     }
 
     @PostMapping("/api/v1/cases/break-glass")

@@ -104,19 +104,11 @@ class MaracApi {
     ResponseEntity<?> changeSchedule(@PathVariable UUID areaId,
                                      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
                                      @RequestBody JsonNode body) {
-        if (ifMatch == null || !ifMatch.trim().matches("(W/)?\"?\\d{1,9}\"?")) {
-            return ResponseEntity.status(428).body(org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag from GET /api/v1/marac/areas/{areaId}/schedule."));
-        }
-        MaracMeetings.MeetingSchedule request = bind(body, MaracMeetings.MeetingSchedule.class);
-        try {
-            int version = meetings.changeSchedule(areaId, request, Integer.parseInt(ifMatch.replaceAll("\\D", "")));
-            return ResponseEntity.noContent().eTag("\"" + version + "\"").build();
-        } catch (org.waymark.platform.ConflictException e) {
-            return ResponseEntity.status(412).body(org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.PRECONDITION_FAILED, e.getMessage()));
-        }
+        return org.waymark.platform.IfMatch.apply(ifMatch, "GET /api/v1/marac/areas/{areaId}/schedule", version -> {
+            MaracMeetings.MeetingSchedule request = bind(body, MaracMeetings.MeetingSchedule.class);
+            int next = meetings.changeSchedule(areaId, request, version);
+            return ResponseEntity.noContent().eTag("\"" + next + "\"").build();
+        });
     }
 
     @PostMapping("/api/v1/marac/areas/{areaId}/cancelled-dates")

@@ -97,25 +97,15 @@ class PeopleApi {
     ResponseEntity<?> updateDetails(@PathVariable UUID id,
                                     @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
                                     @RequestBody JsonNode body) {
-        if (ifMatch == null || !ifMatch.trim().matches("(W/)?\"?\\d{1,9}\"?")) {
-            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag from GET /api/v1/people/{id}/details, so a change cannot overwrite someone else's.");
-            return ResponseEntity.status(428).body(problem);
-        }
-        List<FieldError> errors = new ArrayList<>();
-        org.waymark.people.PersonDetails details = binding.bind(body, org.waymark.people.PersonDetails.class, errors);
-        if (!errors.isEmpty() || details == null) {
-            throw new InvalidRequestException(errors);
-        }
-        int expected = Integer.parseInt(ifMatch.replaceAll("\\D", ""));
-        try {
+        return org.waymark.platform.IfMatch.apply(ifMatch, "GET /api/v1/people/{id}/details", expected -> {
+            List<FieldError> errors = new ArrayList<>();
+            org.waymark.people.PersonDetails details = binding.bind(body, org.waymark.people.PersonDetails.class, errors);
+            if (!errors.isEmpty() || details == null) {
+                throw new InvalidRequestException(errors);
+            }
             int version = people.updateDetails(id, expected, details);
             return ResponseEntity.noContent().eTag("\"" + version + "\"").build();
-        } catch (org.waymark.platform.ConflictException e) {
-            return ResponseEntity.status(412).body(org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.PRECONDITION_FAILED, e.getMessage()));
-        }
+        });
     }
 
     record RelationshipRequest(UUID relatedPersonId, String kind) {
@@ -176,12 +166,7 @@ class PeopleApi {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = AddressRequest.class))))
     ResponseEntity<Map<String, UUID>> addAddress(@PathVariable UUID id, @RequestBody JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
-        AddressRequest request = binding.bind(body, AddressRequest.class, errors);
-        if (!errors.isEmpty() || request == null) {
-            people.get(id);
-            throw new InvalidRequestException(errors);
-        }
+        AddressRequest request = bindFor(id, body, AddressRequest.class);
         UUID addressId = people.addAddress(id, request.address(), request.postcode(), request.from(), request.to(),
                 Boolean.TRUE.equals(request.restricted()));
         return ResponseEntity.status(201).body(Map.of("addressId", addressId));
@@ -198,12 +183,7 @@ class PeopleApi {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = ContactRequest.class))))
     ResponseEntity<Map<String, UUID>> addContact(@PathVariable UUID id, @RequestBody JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
-        ContactRequest request = binding.bind(body, ContactRequest.class, errors);
-        if (!errors.isEmpty() || request == null) {
-            people.get(id);
-            throw new InvalidRequestException(errors);
-        }
+        ContactRequest request = bindFor(id, body, ContactRequest.class);
         UUID contactId = people.addContact(id, request.kind(), request.value(), Boolean.TRUE.equals(request.restricted()));
         return ResponseEntity.status(201).body(Map.of("contactId", contactId));
     }

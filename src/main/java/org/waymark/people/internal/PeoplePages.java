@@ -321,14 +321,8 @@ class PeoplePages {
     }
 
     private String detailsPage(Model model, Person person, MultiValueMap<String, String> values, List<FieldError> errors) {
-        Map<String, String> fieldErrors = new LinkedHashMap<>();
-        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
-        model.addAttribute("person", person);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("fields", DETAIL_FIELDS);
-        return "people/details";
+        return formPage(model, person, values, errors, "people/details");
     }
 
     @PostMapping("/{id}/links/{linkId}/undo")
@@ -370,13 +364,7 @@ class PeoplePages {
     }
 
     private String addressPage(Model model, Person person, MultiValueMap<String, String> values, List<FieldError> errors) {
-        Map<String, String> fieldErrors = new LinkedHashMap<>();
-        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
-        model.addAttribute("person", person);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        model.addAttribute("fieldErrors", fieldErrors);
-        return "people/address";
+        return formPage(model, person, values, errors, "people/address");
     }
 
     @GetMapping("/{id}/contacts/new")
@@ -403,12 +391,6 @@ class PeoplePages {
     }
 
     private String contactPage(Model model, Person person, MultiValueMap<String, String> values, List<FieldError> errors) {
-        Map<String, String> fieldErrors = new LinkedHashMap<>();
-        errors.forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
-        model.addAttribute("person", person);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        model.addAttribute("fieldErrors", fieldErrors);
-        return "people/contact";
+        return formPage(model, person, values, errors, "people/contact");
     }
 }
