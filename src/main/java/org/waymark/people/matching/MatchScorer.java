@@ -373,6 +373,17 @@ public final class MatchScorer {
                     return "Given name " + cap(b.given.norm) + " is a middle name in the other record";
                 }
             }
+            // someone known by their middle name, written another way: Deb for Deborah, Cathryn for Catherine
+            // (built only here, on a given-name mismatch, so records carry no extra forms)
+            for (String mid : a.middles) {
+                if (mid.length() > 1 && b.given.compact.length() > 1) {
+                    int l = nameLevel(PreparedRecord.name(mid, nicknames, StringPool.none()), b.given, false);
+                    if (l == G_NICKNAME || l == G_TYPO) {
+                        return "Given name " + cap(b.given.norm) + " is a form of the middle name " + cap(mid)
+                                + " in the other record";
+                    }
+                }
+            }
         }
         for (NameForm o : a.others) {
             int l = nameLevel(o, b.given, false);

@@ -49,6 +49,23 @@ class MatchScorerTest {
     }
 
     @Test
+    void someoneKnownByTheirMiddleNameWrittenAnotherWayStillMatches() {
+        // Charlotte Catherine to one agency, Cathryn to another: same date of birth and town, nothing else
+        PersonRecord formal = PersonRecord.builder("a").givenName("Charlotte").middleNames("Catherine").surname("Bennett")
+                .dateOfBirth("2006-08-27").sex("F").address("Birmingham").build();
+        PersonRecord known = PersonRecord.builder("b").givenName("Cathryn").surname("Bennett").dateOfBirth("2006-08-27")
+                .sex("F").address("Birmingham").build();
+        MatchResult r = scorer.compare(formal, known);
+        assertThat(r.reasons()).anyMatch(x -> x.kind() == MatchReason.Kind.MIDDLE_OR_ALIAS
+                && x.text().contains("form of the middle name Catherine"));
+        assertThat(r.match()).isTrue();
+        // An unrelated middle name is no such evidence.
+        MatchResult unrelated = scorer.compare(PersonRecord.builder("c").givenName("Charlotte").middleNames("Rose")
+                .surname("Bennett").dateOfBirth("2006-08-27").sex("F").address("Birmingham").build(), known);
+        assertThat(unrelated.reasons()).noneMatch(x -> x.kind() == MatchReason.Kind.MIDDLE_OR_ALIAS);
+    }
+
+    @Test
     void aTypoInTheGivenNameStillMatches() {
         MatchResult r = compareWithVariant(b -> b.givenName("Catherime").nhsNumber(null));
         assertThat(r.match()).isTrue();
